@@ -1,0 +1,20 @@
+"use server";
+
+import { getActor } from "@/lib/auth/session";
+import { changePassword } from "@/lib/auth/change-password";
+import { formStateFromError, type FormState } from "@/lib/form-state";
+
+export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const input = {
+    currentPassword: String(form.get("currentPassword") ?? ""),
+    newPassword: String(form.get("newPassword") ?? ""),
+    confirmPassword: String(form.get("confirmPassword") ?? ""),
+  };
+  try {
+    await changePassword(await getActor(), input);
+    return { ok: true, message: "密碼已變更。請以新密碼重新登入。" };
+  } catch (e) {
+    // Passwords are not sent back to the browser.
+    return formStateFromError(e);
+  }
+}

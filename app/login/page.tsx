@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { getActor } from "@/lib/auth/session";
+import { isCaptchaRequired } from "@/lib/auth/sign-in";
+import { safeCallbackUrl } from "@/lib/auth/sign-in-messages";
+
+export const metadata: Metadata = { title: "登入", robots: { index: false } };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  const { callbackUrl } = await searchParams;
+  const target = safeCallbackUrl(callbackUrl);
+  if (await getActor()) redirect(target);
+  const h = await headers();
+  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  const captcha = await isCaptchaRequired(ip);
+  return (
+    <div className="mx-auto max-w-md">
+      <nav aria-label="現在位置" className="mb-4 text-sm text-muted">
+        <a href="/">首頁</a> <span aria-hidden="true">›</span> 登入
+      </nav>
+      <h1 className="mb-6 text-2xl font-bold">進修網帳號登入</h1>
+      <LoginForm callbackUrl={target} initialCaptcha={captcha} />
+      <section className="mt-8 text-sm text-muted" aria-labelledby="help">
+        <h2 id="help" className="font-semibold text-ink">
+          忘記密碼？
+        </h2>
+        <p>請洽您服務學校的業務承辦人，或所屬縣市的區管中心協助重設密碼。</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { authOptions } from "@/lib/auth/options";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+
+/**
+ * The signed-in person for this request, read fresh from the database so that a changed
+ * role, unit or password takes effect at once: a session issued before the last password
+ * change is no longer valid.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions());
+  const user = session?.user as { id?: number } | undefined;
+  if (!user?.id) return null;
+  return actorById(user.id, (session as { authAt?: number } | null)?.authAt);
+});
+
+/** `signedInAtMs`: when the session's sign-in happened; sessions older than the last password change end. */
+export async function actorById(id: number, signedInAtMs?: number): Promise<Actor | null> {
+  const row = await db.user.findUnique({
+    where: { id },
+    select: { id: true, role: true, name: true, unitId: true, regionCounties: true, passwordChangedAt: true },
+  });
+  if (!row) return null;
+  if (signedInAtMs !== undefined && row.passwordChangedAt.getTime() > signedInAtMs) return null;
+  return { id: row.id, role: row.role, name: row.name, unitId: row.unitId, regionCounties: row.regionCounties };
+}

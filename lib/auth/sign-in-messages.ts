@@ -1,0 +1,35 @@
+import { formatDateTime } from "@/lib/format/date";
+
+/** Chinese messages for the failure codes of the sign-in (see lib/auth/options.ts). */
+export function signInMessage(code: string | null | undefined): { message: string; captcha: boolean } {
+  if (!code) return { message: "", captcha: false };
+  if (code.startsWith("LOCKED:")) {
+    const until = new Date(code.slice("LOCKED:".length));
+    const when = Number.isNaN(until.getTime()) ? "15 分鐘" : formatDateTime(until);
+    return {
+      message: `登入失敗次數過多，帳號已暫時鎖定。請於 ${when} 後再試；若忘記密碼，請洽服務學校承辦人協助。`,
+      captcha: false,
+    };
+  }
+  switch (code) {
+    case "INVALID_INPUT":
+      return { message: "請選擇身份，並輸入帳號與密碼。", captcha: false };
+    case "INVALID_CREDENTIALS":
+      return { message: "帳號或密碼錯誤，請確認身份、帳號與密碼後重新輸入。", captcha: false };
+    case "INVALID_CREDENTIALS+CAPTCHA":
+      return { message: "帳號或密碼錯誤，請確認身份、帳號與密碼，並輸入驗證碼後重新登入。", captcha: true };
+    case "CAPTCHA_REQUIRED":
+      return { message: "為保護您的帳號，請輸入驗證碼後再登入。", captcha: true };
+    case "CAPTCHA_WRONG":
+      return { message: "驗證碼不正確，已換一張新的驗證碼，請重新輸入。", captcha: true };
+    default:
+      return { message: "登入暫時無法完成，請稍後再試。", captcha: false };
+  }
+}
+
+/** Only paths on this site may be returned to after signing in. */
+export function safeCallbackUrl(raw: string | null | undefined): string {
+  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
+  if (raw.startsWith("/login")) return "/";
+  return raw;
+}

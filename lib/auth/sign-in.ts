@@ -1,0 +1,119 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { verifyCaptcha } from "@/lib/auth/captcha";
+import type { Actor } from "@/lib/auth/actor";
+import type { Role } from "@/generated/prisma/enums";
+
+/**
+ * Sign-in rules:
+ * - one message for a wrong username or a wrong password, so nobody learns which accounts exist;
+ * - after 3 failures for a username or for an address (within 15 minutes, since the last
+ *   success), a 驗證碼 is required;
+ * - after 10 failures for a username within 15 minutes, it is locked for 15 minutes.
+ * Attempts are counted by the username as typed, whether or not such an account exists.
+ */
+export const CAPTCHA_AFTER_FAILURES = 3;
+export const LOCK_AFTER_FAILURES = 10;
+export const WINDOW_MS = 15 * 60 * 1000;
+export const LOCK_MS = 15 * 60 * 1000;
+
+/** 教師個人帳號 / 業務帳號, as on the real login page. */
+export const ACCOUNT_KINDS = {
+  teacher: { label: "教師個人帳號", roles: ["TEACHER"] as Role[] },
+  business: { label: "業務帳號", roles: ["ORGANIZER", "REGION_ADMIN"] as Role[] },
+} as const;
+export type AccountKind = keyof typeof ACCOUNT_KINDS;
+
+export const signInSchema = z.object({
+  accountKind: z.enum(["teacher", "business"], { error: "請選擇身份" }),
+  username: z.string().trim().min(1, "請輸入帳號").max(100, "帳號過長"),
+  password: z.string().min(1, "請輸入密碼").max(200, "密碼過長"),
+  captchaId: z.string().max(100).optional(),
+  captchaAnswer: z.string().trim().max(20).optional(),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export type SignInFailure =
+  | { code: "INVALID_INPUT" }
+  | { code: "INVALID_CREDENTIALS"; captchaRequired: boolean }
+  | { code: "CAPTCHA_REQUIRED" }
+  | { code: "CAPTCHA_WRONG" }
+  | { code: "LOCKED"; lockedUntil: Date };
+
+export type SignInResult = { ok: true; actor: Actor } | ({ ok: false } & SignInFailure);
+
+// Verifying against a real hash when the account does not exist keeps the answer time the same.
+let dummyHash: Promise<string> | undefined;
+function timingDummy(): Promise<string> {
+  dummyHash ??= hashPassword("not-a-real-password-" + Math.random());
+  return dummyHash;
+}
+
+async function failuresSinceLastSuccess(where: { username: string } | { ip: string }, now: Date): Promise<number> {
+  const lastSuccess = await db.loginAttempt.findFirst({
+    where: { ...where, succeeded: true },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  const windowStart = new Date(now.getTime() - WINDOW_MS);
+  const since = lastSuccess && lastSuccess.createdAt > windowStart ? lastSuccess.createdAt : windowStart;
+  return db.loginAttempt.count({ where: { ...where, succeeded: false, createdAt: { gt: since } } });
+}
+
+/** Whether the next attempt for this username (if given) from this address needs a 驗證碼. */
+export async function isCaptchaRequired(ip: string, username?: string, now = new Date()): Promise<boolean> {
+  if ((await failuresSinceLastSuccess({ ip }, now)) >= CAPTCHA_AFTER_FAILURES) return true;
+  if (username) {
+    const name = username.trim().toLowerCase();
+    if ((await failuresSinceLastSuccess({ username: name }, now)) >= CAPTCHA_AFTER_FAILURES) return true;
+  }
+  return false;
+}
+
+export async function signIn(rawInput: unknown, ip: string, now = new Date()): Promise<SignInResult> {
+  const parsed = signInSchema.safeParse(rawInput);
+  if (!parsed.success) return { ok: false, code: "INVALID_INPUT" };
+  const input = parsed.data;
+  const username = input.username.toLowerCase();
+
+  const lock = await db.accountLock.findUnique({ where: { username } });
+  if (lock && lock.lockedUntil > now) return { ok: false, code: "LOCKED", lockedUntil: lock.lockedUntil };
+
+  if (await isCaptchaRequired(ip, username, now)) {
+    if (!input.captchaId || !input.captchaAnswer) return { ok: false, code: "CAPTCHA_REQUIRED" };
+    if (!(await verifyCaptcha(input.captchaId, input.captchaAnswer))) return { ok: false, code: "CAPTCHA_WRONG" };
+  }
+
+  const user = await db.user.findUnique({
+    where: { username },
+    select: { id: true, role: true, name: true, unitId: true, regionCounties: true, passwordHash: true },
+  });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await timingDummy()), input.password);
+  const kindOk = !!user && ACCOUNT_KINDS[input.accountKind].roles.includes(user.role);
+
+  if (user && passwordOk && kindOk) {
+    await db.$transaction([
+      db.loginAttempt.create({ data: { username, ip, succeeded: true, createdAt: now } }),
+      db.accountLock.deleteMany({ where: { username } }),
+    ]);
+    return {
+      ok: true,
+      actor: { id: user.id, role: user.role, name: user.name, unitId: user.unitId, regionCounties: user.regionCounties },
+    };
+  }
+
+  await db.loginAttempt.create({ data: { username, ip, succeeded: false, createdAt: now } });
+  const failures = await failuresSinceLastSuccess({ username }, now);
+  if (failures >= LOCK_AFTER_FAILURES) {
+    const lockedUntil = new Date(now.getTime() + LOCK_MS);
+    await db.accountLock.upsert({
+      where: { username },
+      create: { username, lockedUntil },
+      update: { lockedUntil },
+    });
+    return { ok: false, code: "LOCKED", lockedUntil };
+  }
+  return { ok: false, code: "INVALID_CREDENTIALS", captchaRequired: await isCaptchaRequired(ip, username, now) };
+}

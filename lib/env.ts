@@ -1,0 +1,63 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The one reader of process.env. Parsed once, on first use, so that a missing or malformed
+ * setting stops the server with a clear message instead of failing deep inside a request.
+ */
+const keyringSchema = z
+  .string()
+  .min(1, "NATIONAL_ID_KEYS is required: comma-separated id:base64key pairs (32-byte keys)")
+  .transform((raw, ctx) => {
+    const keys = new Map<string, Buffer>();
+    for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+      const [id, b64] = part.split(":");
+      const key = b64 ? Buffer.from(b64, "base64") : Buffer.alloc(0);
+      if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || key.length !== 32) {
+        ctx.addIssue({ code: "custom", message: `NATIONAL_ID_KEYS entry "${id ?? ""}" must be id:base64 of 32 bytes` });
+        return z.NEVER;
+      }
+      keys.set(id, key);
+    }
+    return keys;
+  });
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.string().min(1, "DATABASE_URL is required (the README's commands set it for you)"),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+    /** The public address of the site, used for canonical URLs and cookies. */
+    SITE_URL: z.url().default("http://localhost:3000"),
+    NATIONAL_ID_KEYS: keyringSchema,
+    /** Which key of NATIONAL_ID_KEYS encrypts new data; the others still decrypt. */
+    NATIONAL_ID_KEY_ID: z.string().min(1),
+    /** Key of the keyed hash (HMAC-SHA-256) kept beside each encrypted number. */
+    NATIONAL_ID_HASH_KEY: z.string().min(32, "NATIONAL_ID_HASH_KEY must be at least 32 characters"),
+  })
+  .refine((e) => e.NATIONAL_ID_KEYS.has(e.NATIONAL_ID_KEY_ID), {
+    message: "NATIONAL_ID_KEY_ID must name a key in NATIONAL_ID_KEYS",
+    path: ["NATIONAL_ID_KEY_ID"],
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+      throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Tests change the environment between cases; production never calls this. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

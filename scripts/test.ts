@@ -1,0 +1,98 @@
+// `npm test`: every test, starting what the tests need.
+//   1. schema.prisma has no change without a migration;
+//   2. a PostgreSQL of its own (embedded, port 54339, .pgdata/test) unless DATABASE_URL is set
+//      (then databases named <name>_test… on that server), never the demo data;
+//   3. a template database migrated from empty; each Jest worker copies it;
+//   4. Jest: unit and integration tests;
+//   5. an e2e database seeded with a small deterministic data set, `next build`, Playwright.
+// Usage: tsx scripts/test.ts [all|jest|e2e] [extra args for jest or playwright]
+import { spawn } from "node:child_process";
+import { Client } from "pg";
+import { startPostgres } from "./db/postgres";
+import { applyMigrations, checkMigrations } from "./db/migrate";
+import { repoRoot } from "./env-file";
+
+const log = (line: string) => console.log(`[test] ${line}`);
+
+/** Fixed, non-secret settings for tests only. */
+export const TEST_ENV = {
+  NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-0123456789",
+  NATIONAL_ID_KEYS: `k1:${Buffer.alloc(32, 7).toString("base64")},k0:${Buffer.alloc(32, 3).toString("base64")}`,
+  NATIONAL_ID_KEY_ID: "k1",
+  NATIONAL_ID_HASH_KEY: "test-hash-key-test-hash-key-test-hash-key-0123",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export async function recreateDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
+  const c = new Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
+  } finally {
+    await c.end();
+  }
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: repoRoot, env, stdio: "inherit" });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  const [mode = "all", ...extra] = process.argv.slice(2);
+  const started = Date.now();
+  const missing = await checkMigrations();
+  if (missing) {
+    console.error("prisma/schema.prisma has changes without a migration. Run: npm run db:migration:create -- <name>\n" + missing);
+    process.exit(1);
+  }
+
+  const pg = await startPostgres("test", log);
+  let code = 0;
+  try {
+    const base = new URL(pg.url).pathname.slice(1);
+    const template = `${base}_template`;
+    await recreateDatabase(pg.adminUrl, template);
+    const applied = await applyMigrations(withDatabase(pg.url, template));
+    log(`Template database ${template}: ${applied.length} migrations applied from empty.`);
+    const env = { ...process.env, ...TEST_ENV, TEST_PG_ADMIN_URL: pg.adminUrl, TEST_TEMPLATE_DB: template };
+
+    if (mode === "all" || mode === "jest") {
+      log("Jest: unit and integration tests …");
+      const args = ["jest", ...(process.env.CI ? ["--ci"] : []), ...(mode === "jest" ? extra : [])];
+      code = await run("npx", args, { ...env, NODE_ENV: "test" });
+    }
+
+    if (code === 0 && (mode === "all" || mode === "e2e")) {
+      const e2eDb = `${base}_e2e`;
+      await recreateDatabase(pg.adminUrl, e2eDb, template);
+      const e2eUrl = withDatabase(pg.url, e2eDb);
+      log("Seeding the end-to-end database …");
+      Object.assign(process.env, TEST_ENV, { DATABASE_URL: e2eUrl });
+      const { seedDemoData } = await import("../prisma/seed/index");
+      await seedDemoData(e2eUrl, { seed: 1, courses: 2000, today: undefined, force: true, log });
+      const e2eEnv = { ...env, DATABASE_URL: e2eUrl, NEXT_DIST_DIR: ".next-test", NODE_ENV: "production" } as NodeJS.ProcessEnv;
+      log("Building the app for end-to-end tests …");
+      code = await run("npx", ["next", "build"], e2eEnv);
+      if (code === 0) {
+        log("Playwright (Chromium) …");
+        code = await run("npx", ["playwright", "test", ...(mode === "e2e" ? extra : [])], { ...e2eEnv, NODE_ENV: "test" });
+      }
+    }
+  } finally {
+    await pg.stop();
+  }
+  log(`${code === 0 ? "All tests passed" : "Tests failed"} in ${Math.round((Date.now() - started) / 1000)} s.`);
+  process.exit(code);
+}
+
+if (require.main === module) void main();

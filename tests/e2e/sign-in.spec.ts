@@ -1,0 +1,70 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage } from "./helpers";
+
+test("home and login pages are accessible and fit the screen", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "主選單" }).getByRole("link", { name: "研習搜尋" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "登入" })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "登入" }).click();
+  await expect(page.getByRole("heading", { name: "進修網帳號登入" })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await expectNoAxeViolations(page);
+});
+
+test("a wrong password gets one clear message and keeps the person on the page", async ({ page }) => {
+  await page.goto("/login");
+  await signInThroughPage(page, "教師個人帳號", "teacher", "not-the-password");
+  await expect(page.getByRole("alert")).toContainText("帳號或密碼錯誤");
+  await expect(page).toHaveURL(/\/login/);
+  await expectNoAxeViolations(page);
+});
+
+test("a teacher signs in, comes back to the page asked for, cannot reach organizer pages, and signs out", async ({ page }) => {
+  await page.goto("/me");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fme/);
+  await signInThroughPage(page, "教師個人帳號", "teacher");
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("老師，您好");
+  await expect(page.getByText("個人研習記錄").first()).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await expectNoAxeViolations(page);
+
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name.endsWith("inservice.session"));
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+
+  const res = await page.goto("/manage");
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "您的帳號無法使用這個頁面" })).toBeVisible();
+
+  await page.goto("/");
+  await page.locator("summary").filter({ hasText: "的選單" }).click();
+  await page.getByRole("button", { name: "登出" }).click();
+  await expect(page.getByRole("link", { name: "登入" })).toBeVisible();
+  const after = await page.goto("/me");
+  expect(after?.url()).toContain("/login");
+});
+
+test("an organizer signs in with a business account and cannot reach teacher pages", async ({ page }) => {
+  await page.goto("/login?callbackUrl=%2Fmanage");
+  await signInThroughPage(page, "業務帳號", "organizer");
+  await expect(page).toHaveURL(/\/manage$/);
+  await expect(page.getByRole("heading", { name: "本單位課程管理" })).toBeVisible();
+  await expect(page.getByText("臺北市立示範國民中學")).toBeVisible();
+  await expectNoAxeViolations(page);
+  const res = await page.goto("/me");
+  expect(res?.status()).toBe(403);
+});
+
+test("a region admin sees the approval queue of their counties", async ({ page }) => {
+  await page.goto("/login?callbackUrl=%2Fregion");
+  await signInThroughPage(page, "業務帳號", "region");
+  await expect(page.getByRole("heading", { name: "待審核課程" })).toBeVisible();
+  await expect(page.getByText("臺北市")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
