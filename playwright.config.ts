@@ -10,12 +10,12 @@ const chromium = {
 
 export default defineConfig({
   testDir: "./tests/e2e",
-  outputDir: "./test-results",
+  outputDir: "./test-results/playwright-artifacts",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
-  reporter: [["list"]],
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     launchOptions: chromium,

@@ -53,6 +53,8 @@ export function env(): Env {
       throw new Error(`Invalid environment:\n${lines.join("\n")}`);
     }
     cached = parsed.data;
+    // next-auth reads NEXTAUTH_URL itself; it is the site's address.
+    process.env.NEXTAUTH_URL ??= cached.SITE_URL;
   }
   return cached;
 }

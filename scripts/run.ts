@@ -66,7 +66,7 @@ async function main() {
   try {
     pg = await startPostgres("demo", log);
     process.env.DATABASE_URL = pg.url;
-    const env = { ...process.env, DATABASE_URL: pg.url, NEXT_TELEMETRY_DISABLED: "1" };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: pg.url, NEXT_TELEMETRY_DISABLED: "1" };
 
     if (command === "db") {
       log(`PostgreSQL is running: DATABASE_URL=${pg.url}`);
@@ -82,6 +82,7 @@ async function main() {
     if (command === "seed") return shutdown(0);
 
     const port = String(flags.port ?? process.env.PORT ?? "3000");
+    env.SITE_URL ??= `http://localhost:${port}`;
     if (command === "demo") {
       log("Building the app (next build) …");
       const built = await waitFor(run("npx", ["next", "build"], { ...env, NODE_ENV: "production" }));

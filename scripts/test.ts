@@ -7,12 +7,35 @@
 //   5. an e2e database seeded with a small deterministic data set, `next build`, Playwright.
 // Usage: tsx scripts/test.ts [all|jest|e2e] [extra args for jest or playwright]
 import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
 import { Client } from "pg";
 import { startPostgres } from "./db/postgres";
 import { applyMigrations, checkMigrations } from "./db/migrate";
 import { repoRoot } from "./env-file";
 
 const log = (line: string) => console.log(`[test] ${line}`);
+const RESULTS = path.join(repoRoot, "test-results");
+const JEST_JSON = path.join(RESULTS, "jest.json");
+const PLAYWRIGHT_JSON = path.join(RESULTS, "playwright.json");
+
+/** Adds up what Jest and Playwright report, for one closing line. */
+function tally(): { passed: number; failed: number; skipped: number } {
+  const t = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(JEST_JSON)) {
+    const j = JSON.parse(readFileSync(JEST_JSON, "utf8"));
+    t.passed += j.numPassedTests;
+    t.failed += j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0);
+    t.skipped += j.numPendingTests;
+  }
+  if (existsSync(PLAYWRIGHT_JSON)) {
+    const p = JSON.parse(readFileSync(PLAYWRIGHT_JSON, "utf8")).stats ?? {};
+    t.passed += (p.expected ?? 0) + (p.flaky ?? 0);
+    t.failed += p.unexpected ?? 0;
+    t.skipped += p.skipped ?? 0;
+  }
+  return t;
+}
 
 /** Fixed, non-secret settings for tests only. */
 export const TEST_ENV = {
@@ -56,6 +79,9 @@ async function main() {
     process.exit(1);
   }
 
+  rmSync(JEST_JSON, { force: true });
+  rmSync(PLAYWRIGHT_JSON, { force: true });
+  mkdirSync(RESULTS, { recursive: true });
   const pg = await startPostgres("test", log);
   let code = 0;
   try {
@@ -68,7 +94,7 @@ async function main() {
 
     if (mode === "all" || mode === "jest") {
       log("Jest: unit and integration tests …");
-      const args = ["jest", ...(process.env.CI ? ["--ci"] : []), ...(mode === "jest" ? extra : [])];
+      const args = ["jest", "--json", `--outputFile=${JEST_JSON}`, ...(process.env.CI ? ["--ci"] : []), ...(mode === "jest" ? extra : [])];
       code = await run("npx", args, { ...env, NODE_ENV: "test" });
     }
 
@@ -80,7 +106,7 @@ async function main() {
       Object.assign(process.env, TEST_ENV, { DATABASE_URL: e2eUrl });
       const { seedDemoData } = await import("../prisma/seed/index");
       await seedDemoData(e2eUrl, { seed: 1, courses: 2000, today: undefined, force: true, log });
-      const e2eEnv = { ...env, DATABASE_URL: e2eUrl, NEXT_DIST_DIR: ".next-test", NODE_ENV: "production" } as NodeJS.ProcessEnv;
+      const e2eEnv = { ...env, DATABASE_URL: e2eUrl, SITE_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`, NEXT_DIST_DIR: ".next-test", NODE_ENV: "production" } as NodeJS.ProcessEnv;
       log("Building the app for end-to-end tests …");
       code = await run("npx", ["next", "build"], e2eEnv);
       if (code === 0) {
@@ -91,7 +117,9 @@ async function main() {
   } finally {
     await pg.stop();
   }
+  const t = tally();
   log(`${code === 0 ? "All tests passed" : "Tests failed"} in ${Math.round((Date.now() - started) / 1000)} s.`);
+  console.log(`${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
   process.exit(code);
 }
 

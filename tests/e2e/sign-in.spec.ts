@@ -18,7 +18,7 @@ test("home and login pages are accessible and fit the screen", async ({ page }) 
 test("a wrong password gets one clear message and keeps the person on the page", async ({ page }) => {
   await page.goto("/login");
   await signInThroughPage(page, "教師個人帳號", "teacher", "not-the-password");
-  await expect(page.getByRole("alert")).toContainText("帳號或密碼錯誤");
+  await expect(page.getByText("帳號或密碼錯誤")).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
   await expectNoAxeViolations(page);
 });
@@ -29,7 +29,7 @@ test("a teacher signs in, comes back to the page asked for, cannot reach organiz
   await signInThroughPage(page, "教師個人帳號", "teacher");
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("老師，您好");
-  await expect(page.getByText("個人研習記錄").first()).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "個人研習記錄" })).toBeVisible();
   await expectNoSidewaysScroll(page);
   await expectNoAxeViolations(page);
 
@@ -44,8 +44,10 @@ test("a teacher signs in, comes back to the page asked for, cannot reach organiz
 
   await page.goto("/");
   await page.locator("summary").filter({ hasText: "的選單" }).click();
-  await page.getByRole("button", { name: "登出" }).click();
-  await expect(page.getByRole("link", { name: "登入" })).toBeVisible();
+  // 登出 ends the session and reloads the home page.
+  await Promise.all([page.waitForResponse((r) => r.url().includes("/api/auth/signout")), page.getByRole("button", { name: "登出" }).click()]);
+  await page.waitForLoadState("load");
+  await expect(page.getByRole("link", { name: "登入" })).toBeVisible({ timeout: 10_000 });
   const after = await page.goto("/me");
   expect(after?.url()).toContain("/login");
 });
@@ -65,6 +67,6 @@ test("a region admin sees the approval queue of their counties", async ({ page }
   await page.goto("/login?callbackUrl=%2Fregion");
   await signInThroughPage(page, "業務帳號", "region");
   await expect(page.getByRole("heading", { name: "待審核課程" })).toBeVisible();
-  await expect(page.getByText("臺北市")).toBeVisible();
+  await expect(page.getByText(/轄區：臺北市/)).toBeVisible();
   await expectNoAxeViolations(page);
 });

@@ -33,12 +33,19 @@ describe("database constraints", () => {
   test("approved seats stay within 0 … capacity", async () => {
     const unit = await createUnit();
     const course = await createCourse(unit.id, { classCount: 1, seatsPerClass: 2, capacity: 2 });
-    await db.course.update({ where: { id: course.id }, data: { approvedCount: 2 } });
-    await expect(db.course.update({ where: { id: course.id }, data: { approvedCount: 3 } })).rejects.toThrow(/check constraint|violates/i);
+    await db.course.update({ where: { id: course.id }, data: { approvedCount: 2, activeCount: 2 } });
+    await expect(db.course.update({ where: { id: course.id }, data: { approvedCount: 3, activeCount: 3 } })).rejects.toThrow(/check constraint|violates/i);
     await expect(db.course.update({ where: { id: course.id }, data: { approvedCount: -1 } })).rejects.toThrow(/check constraint|violates/i);
     // The conditional update that enrol will use: it never oversteps.
     const taken = await db.$executeRaw`UPDATE "Course" SET "approvedCount" = "approvedCount" + 1 WHERE id = ${course.id} AND "approvedCount" < "capacity"`;
     expect(taken).toBe(0);
+  });
+
+  test("seat counters stay consistent: active registrations include the approved and waitlisted", async () => {
+    const unit = await createUnit();
+    const course = await createCourse(unit.id);
+    await expect(db.course.update({ where: { id: course.id }, data: { approvedCount: 1, activeCount: 0 } })).rejects.toThrow(/check constraint|violates/i);
+    await expect(db.course.update({ where: { id: course.id }, data: { waitlistedCount: -1 } })).rejects.toThrow(/check constraint|violates/i);
   });
 
   test("capacity is classCount × seatsPerClass", async () => {
