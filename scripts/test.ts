@@ -6,6 +6,7 @@
 //   4. Jest: unit and integration tests;
 //   5. an e2e database seeded with a small deterministic data set, `next build`, Playwright.
 // Usage: tsx scripts/test.ts [all|jest|e2e] [extra args for jest or playwright]
+// Parallel runs on one machine: set TEST_PG_PORT, E2E_PORT and E2E_DIST_DIR (e.g. 54349, 3110, .next-test-2).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -106,7 +107,7 @@ async function main() {
       Object.assign(process.env, TEST_ENV, { DATABASE_URL: e2eUrl });
       const { seedDemoData } = await import("../prisma/seed/index");
       await seedDemoData(e2eUrl, { seed: 1, courses: 2000, today: undefined, force: true, log });
-      const e2eEnv = { ...env, DATABASE_URL: e2eUrl, SITE_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`, NEXT_DIST_DIR: ".next-test", NODE_ENV: "production" } as NodeJS.ProcessEnv;
+      const e2eEnv = { ...env, DATABASE_URL: e2eUrl, SITE_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`, NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-test", NODE_ENV: "production" } as NodeJS.ProcessEnv;
       log("Building the app for end-to-end tests …");
       code = await run("npx", ["next", "build"], e2eEnv);
       if (code === 0) {

@@ -9,9 +9,10 @@ import { Client } from "pg";
 
 export type Profile = "demo" | "test";
 
+// TEST_PG_PORT lets several test runs share a machine (each gets its own server and folder).
 const PROFILES: Record<Profile, { port: number; database: string }> = {
   demo: { port: 54329, database: "inservice" },
-  test: { port: 54339, database: "inservice_test" },
+  test: { port: Number(process.env.TEST_PG_PORT || 54339), database: "inservice_test" },
 };
 
 const USER = "postgres";
@@ -46,13 +47,14 @@ function traversableByOthers(dir: string): boolean {
 }
 
 export function dataDirFor(profile: Profile): string {
-  const inRepo = path.join(repoRoot, ".pgdata", profile);
+  const folder = profile === "test" && process.env.TEST_PG_PORT ? `test-${process.env.TEST_PG_PORT}` : profile;
+  const inRepo = path.join(repoRoot, ".pgdata", folder);
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (!isRoot || traversableByOthers(path.join(repoRoot, ".pgdata"))) return inRepo;
   // Running as root in a folder the postgres user cannot enter (e.g. under /root):
   // keep the data in the system temp folder, named after this checkout.
   const tag = createHash("sha256").update(repoRoot).digest("hex").slice(0, 10);
-  return path.join(os.tmpdir(), `inservice-pgdata-${tag}`, profile);
+  return path.join(os.tmpdir(), `inservice-pgdata-${tag}`, folder);
 }
 
 function serverFlags(profile: Profile): string[] {
