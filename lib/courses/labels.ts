@@ -56,3 +56,9 @@ export const COUNTIES = [
   "彰化縣", "南投縣", "雲林縣", "嘉義縣", "屏東縣", "宜蘭縣", "花蓮縣", "臺東縣", "澎湖縣", "金門縣", "連江縣",
 ] as const;
 export type County = (typeof COUNTIES)[number];
+
+export const GENDER_LABELS: Record<"MALE" | "FEMALE" | "OTHER", string> = {
+  MALE: "男",
+  FEMALE: "女",
+  OTHER: "其他",
+};

@@ -78,3 +78,38 @@ export async function createCourse(organizerId: number, overrides: Partial<Param
     } as Parameters<typeof db.course.create>[0]["data"],
   });
 }
+
+/** Many teachers at once (for concurrency tests). */
+export async function createTeachers(n: number, unitId?: number) {
+  const unit = unitId ?? (await createUnit()).id;
+  const start = next();
+  counter += n;
+  const hash = await passwordHash();
+  await db.user.createMany({
+    data: Array.from({ length: n }, (_, i) => ({
+      username: `bulk${start}-${i}`,
+      passwordHash: hash,
+      role: "TEACHER" as const,
+      name: `王測${i}`,
+      email: `bulk${start}-${i}@example.edu.tw`,
+      unitId: unit,
+      positionType: "QUALIFIED_FULL_TIME" as const,
+    })),
+  });
+  const users = await db.user.findMany({ where: { username: { startsWith: `bulk${start}-` } }, orderBy: { id: "asc" } });
+  return users.map(actorOf);
+}
+
+/** A published course whose online registration is open now. */
+export async function createOpenCourse(organizerId: number, overrides: Partial<Parameters<typeof db.course.create>[0]["data"]> = {}) {
+  const day = 86400_000;
+  return createCourse(organizerId, {
+    onlineRegistration: true,
+    registrationOpensAt: new Date(Date.now() - day),
+    registrationClosesAt: new Date(Date.now() + 7 * day),
+    startDate: new Date(new Date(Date.now() + 14 * day).toISOString().slice(0, 10)),
+    endDate: new Date(new Date(Date.now() + 14 * day).toISOString().slice(0, 10)),
+    formFields: [],
+    ...overrides,
+  });
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError, isAppError } from "@/lib/errors";
+
+/**
+ * Idempotency-Key handling: the first answer to a (user, key) is stored for 24 hours and a
+ * repeat gets it again; the same key with a different request is refused (422); a key whose
+ * first request is still running gets 409. Answers that are the caller's fault (AppError)
+ * are stored too, so a retry gets the same answer; unexpected failures are not, so a retry
+ * can succeed.
+ */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type StoredAnswer<T> = { ok: true; value: T } | { ok: false; code: AppError["code"]; message: string; fieldErrors?: Record<string, string[]> };
+
+export type IdempotentResult<T> = { answer: StoredAnswer<T>; replayed: boolean };
+
+export function requestHash(parts: unknown): string {
+  return createHash("sha256").update(stableJson(parts)).digest("hex");
+}
+
+function stableJson(v: unknown): string {
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  const entries = Object.entries(v as Record<string, unknown>)
+    .filter(([, x]) => x !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(",")}}`;
+}
+
+export const idempotencyKeyPattern = /^[A-Za-z0-9_\-:.]{8,100}$/;
+
+function toAnswer<T>(e: unknown): StoredAnswer<T> {
+  if (isAppError(e)) return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors };
+  throw e;
+}
+
+export function unwrap<T>(answer: StoredAnswer<T>): T {
+  if (answer.ok) return answer.value;
+  throw new AppError(answer.code, answer.message, answer.fieldErrors);
+}
+
+/**
+ * Runs `work` once per (userId, key). Without a key it just runs it.
+ * `waitMs`: how long a repeat waits for a first request still running before answering 409
+ * (a form's double click waits and gets the first answer; the API answers at once).
+ */
+export async function withIdempotency<T>(
+  params: { userId: number; key?: string | null; scope: string; request: unknown; waitMs?: number },
+  work: () => Promise<T>,
+): Promise<IdempotentResult<T>> {
+  const { userId, key, scope } = params;
+  if (!key) {
+    try {
+      return { answer: { ok: true, value: await work() }, replayed: false };
+    } catch (e) {
+      return { answer: toAnswer<T>(e), replayed: false };
+    }
+  }
+  if (!idempotencyKeyPattern.test(key)) {
+    throw new AppError("VALIDATION", "Idempotency-Key 格式不正確（8–100 個英數字、-、_、:、.）。");
+  }
+  const hash = requestHash({ scope, request: params.request });
+  const now = new Date();
+  const deadline = Date.now() + (params.waitMs ?? 0);
+
+  for (;;) {
+    // Claim the key, or find who holds it.
+    const claimed = await db.$executeRaw`
+      INSERT INTO "IdempotencyRecord" ("userId", "key", "scope", "requestHash", "state", "createdAt", "expiresAt")
+      VALUES (${userId}, ${key}, ${scope}, ${hash}, 'IN_PROGRESS', ${now}, ${new Date(now.getTime() + IDEMPOTENCY_TTL_MS)})
+      ON CONFLICT ("userId", "key") DO UPDATE
+        SET "scope" = EXCLUDED."scope", "requestHash" = EXCLUDED."requestHash", "state" = 'IN_PROGRESS',
+            "responseStatus" = NULL, "responseBody" = NULL, "createdAt" = EXCLUDED."createdAt", "expiresAt" = EXCLUDED."expiresAt"
+        WHERE "IdempotencyRecord"."expiresAt" < ${now}`;
+    if (claimed === 1) break;
+
+    const existing = await db.idempotencyRecord.findUnique({ where: { userId_key: { userId, key } } });
+    if (!existing) continue; // removed after a failure: try to claim again
+    if (existing.requestHash !== hash || existing.scope !== scope) {
+      throw new AppError("IDEMPOTENCY_MISMATCH", "這個 Idempotency-Key 已用於另一個不同的請求，請換一個新的 key。");
+    }
+    if (existing.state === "COMPLETED") return { answer: existing.responseBody as StoredAnswer<T>, replayed: true };
+    if (Date.now() >= deadline) {
+      throw new AppError("IDEMPOTENCY_IN_PROGRESS", "相同的請求正在處理中，請稍候再查詢結果。");
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  let answer: StoredAnswer<T>;
+  try {
+    answer = { ok: true, value: await work() };
+  } catch (e) {
+    if (!isAppError(e)) {
+      await db.idempotencyRecord.deleteMany({ where: { userId, key } });
+      throw e;
+    }
+    answer = toAnswer<T>(e);
+  }
+  await db.idempotencyRecord.update({
+    where: { userId_key: { userId, key } },
+    data: { state: "COMPLETED", responseStatus: answer.ok ? 200 : new AppError(answer.code, "").httpStatus, responseBody: answer as object },
+  });
+  return { answer, replayed: false };
+}
