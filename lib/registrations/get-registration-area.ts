@@ -104,7 +104,7 @@ export async function getRegistrationArea(actor: Actor | null, code: string, now
     },
     verdict: active ? { ok: true } : checkEligibility(actor, course, now),
     mine,
-    canCancel: !!active && !started,
+    canCancel: !!mine && ["PENDING", "APPROVED", "WAITLISTED"].includes(mine.status) && !started,
     prefill,
     storedNationalIdMasked,
     registrants,

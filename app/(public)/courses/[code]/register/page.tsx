@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { getActor } from "@/lib/auth/session";
 import { pageCall } from "@/lib/auth/page";
 import { getRegistrationArea } from "@/lib/registrations/get-registration-area";
+import { NOT_OFFERED_EXPLANATION } from "@/lib/registrations/window";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/courses/labels";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
@@ -47,6 +48,8 @@ export default async function RegisterPage({ params }: Props) {
           <dd>{formatDate(new Date(`${course.startDate}T00:00:00Z`))}</dd>
           <dt className="text-muted">線上報名期限</dt>
           <dd>{course.registrationClosesAt ? formatDateTime(new Date(course.registrationClosesAt)) : "未設定"}</dd>
+          <dt className="text-muted">報名狀態</dt>
+          <dd>{course.windowMessage}</dd>
           <dt className="text-muted">線上報名餘額</dt>
           <dd>
             <strong className="text-lg">{course.seatsLeft}</strong> 名（共 {course.capacity} 名）
@@ -79,7 +82,10 @@ export default async function RegisterPage({ params }: Props) {
           </div>
         ) : !verdict.ok ? (
           <div className="card bg-surface" role="status">
-            <p className="font-semibold">{verdict.message}</p>
+            {verdict.reason !== "WINDOW" && <p className="font-semibold">{verdict.message}</p>}
+            {verdict.reason === "WINDOW" && (
+              <p className="font-semibold">{course.windowState === "NOT_OFFERED" ? NOT_OFFERED_EXPLANATION : `目前無法線上報名：${verdict.message}`}</p>
+            )}
             {mine?.status === "CANCELLED" && <p className="mt-1 text-muted">您先前的報名已取消。</p>}
             {verdict.reason === "SIGN_IN" && (
               <p className="mt-3">
