@@ -50,3 +50,13 @@ export function schoolYearOf(d: Date): number {
   const year = d.getUTCFullYear();
   return d.getUTCMonth() >= 7 ? year - 1911 : year - 1912;
 }
+
+/** A deadline: midnight is written as the end of the day before, 2025/08/30(六) 24:00, as the portal does. */
+export function formatDeadline(d: Date): string {
+  const p = taipeiParts(d);
+  if (p.hour === "00" && p.minute === "00") {
+    const dayBefore = taipeiParts(new Date(d.getTime() - 60_000));
+    return `${dayBefore.year}/${dayBefore.month}/${dayBefore.day}(${WEEKDAYS[dayBefore.weekday]}) 24:00`;
+  }
+  return formatDateTime(d);
+}

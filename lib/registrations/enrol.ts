@@ -9,10 +9,10 @@ import { decryptNationalId, encryptNationalId } from "@/lib/people/national-id";
 import { checkEligibility, MESSAGES } from "@/lib/registrations/eligibility";
 import { loadCourseForRegistration } from "@/lib/registrations/load-course";
 import { registrationFormSchema, toStoredAnswers } from "@/lib/registrations/form-schema";
-import { recordRegistrationEvent } from "@/lib/registrations/audit";
 import { REGISTRATION_TX } from "@/lib/registrations/tx-options";
 import type { EnrolResult } from "@/lib/registrations/dto";
 import type { RegistrationStatus } from "@/generated/prisma/enums";
+import { Prisma } from "@/generated/prisma/client";
 
 export const enrolInputSchema = z.object({
   code: z.string().trim().min(1).max(20),
@@ -53,6 +53,53 @@ function dto(code: string, r: { status: RegistrationStatus; registeredAt: Date; 
   };
 }
 
+type Seat = "APPROVED" | "WAITLISTED" | "PENDING";
+type WrittenRow = { status: RegistrationStatus; registeredAt: Date; statusChangedAt: Date; decisionNote: string | null };
+
+const SEAT_RULES: Record<Seat, { counters: Prisma.Sql; condition: Prisma.Sql; reason: string }> = {
+  APPROVED: {
+    counters: Prisma.sql`"approvedCount" = "approvedCount" + 1, "activeCount" = "activeCount" + 1`,
+    condition: Prisma.sql`"approvedCount" < "capacity"`,
+    reason: "線上報名（先到先得，正取）",
+  },
+  WAITLISTED: {
+    counters: Prisma.sql`"waitlistedCount" = "waitlistedCount" + 1, "activeCount" = "activeCount" + 1`,
+    condition: Prisma.sql`"waitlistedCount" < "waitlistLimit"`,
+    reason: "線上報名（先到先得，備取）",
+  },
+  PENDING: {
+    counters: Prisma.sql`"activeCount" = "activeCount" + 1`,
+    condition: Prisma.sql`"activeCount" < "capacity" + "waitlistLimit"`,
+    reason: "線上報名",
+  },
+};
+
+/** One statement: a conditional update of the course's counter, then (only if it took) the registration and its audit entry. */
+async function takePlace(
+  tx: Prisma.TransactionClient,
+  seat: Seat,
+  w: { id: number; userId: number; courseId: number; from: RegistrationStatus | null; answers: string; encrypted: { cipher: string; keyId: string; hash: string } | null },
+): Promise<WrittenRow | undefined> {
+  const rule = SEAT_RULES[seat];
+  const rows = await tx.$queryRaw<WrittenRow[]>`
+    WITH seat AS (
+      UPDATE "Course" SET ${rule.counters} WHERE id = ${w.courseId} AND ${rule.condition} RETURNING id
+    ), reg AS (
+      UPDATE "Registration" SET
+        status = ${seat}::"RegistrationStatus", answers = ${w.answers}::jsonb,
+        "nationalIdCipher" = ${w.encrypted?.cipher ?? null}, "nationalIdKeyId" = ${w.encrypted?.keyId ?? null}, "nationalIdHash" = ${w.encrypted?.hash ?? null},
+        "registeredAt" = clock_timestamp(), "statusChangedAt" = clock_timestamp(), "updatedAt" = clock_timestamp(),
+        "decisionNote" = NULL, attended = NULL
+      WHERE id = ${w.id} AND EXISTS (SELECT 1 FROM seat)
+      RETURNING id, status, "registeredAt", "statusChangedAt", "decisionNote"
+    ), audit AS (
+      INSERT INTO "RegistrationEvent" ("registrationId", "actorId", "fromStatus", "toStatus", "reason", "createdAt")
+      SELECT id, ${w.userId}, ${w.from}::"RegistrationStatus", status, ${rule.reason}, "registeredAt" FROM reg
+    )
+    SELECT status, "registeredAt", "statusChangedAt", "decisionNote" FROM reg`;
+  return rows[0];
+}
+
 async function enrolOnce(user: Actor, code: string, rawAnswers: Record<string, string>, now: Date): Promise<EnrolResult> {
   const course = await loadCourseForRegistration(code);
 
@@ -63,9 +110,11 @@ async function enrolOnce(user: Actor, code: string, rawAnswers: Record<string, s
   if (current && current.status !== "CANCELLED") return dto(code, current, false);
 
   const verdict = checkEligibility(user, course, now);
-  // Whether places are left is decided below, by the database, not by this earlier read.
-  if (!verdict.ok && verdict.reason !== "FULL") {
-    throw new AppError(verdict.reason === "WINDOW" ? "CONFLICT" : "FORBIDDEN", verdict.message);
+  if (!verdict.ok) {
+    // FULL here comes from a plain read, and places are only ever freed by cancellations:
+    // refusing at once spares the rush a wait for the course's row lock. When this read
+    // says there is room, the database decides below.
+    throw new AppError(verdict.reason === "WINDOW" || verdict.reason === "FULL" ? "CONFLICT" : "FORBIDDEN", verdict.message);
   }
 
   // 使用已登錄的身分證字號: the browser never holds the full number, it asks to use the stored one.
@@ -99,46 +148,18 @@ async function enrolOnce(user: Actor, code: string, rawAnswers: Record<string, s
       from = "CANCELLED";
     }
 
-    // 2. Take a place, counted by the database.
-    let status: RegistrationStatus | null = null;
-    if (course.admissionMode === "AUTOMATIC") {
-      const seat = await tx.$executeRaw`
-        UPDATE "Course" SET "approvedCount" = "approvedCount" + 1, "activeCount" = "activeCount" + 1
-        WHERE id = ${course.id} AND "approvedCount" < "capacity"`;
-      if (seat === 1) status = "APPROVED";
-      else {
-        const wait = await tx.$executeRaw`
-          UPDATE "Course" SET "waitlistedCount" = "waitlistedCount" + 1, "activeCount" = "activeCount" + 1
-          WHERE id = ${course.id} AND "waitlistedCount" < "waitlistLimit"`;
-        if (wait === 1) status = "WAITLISTED";
-      }
-    } else {
-      const place = await tx.$executeRaw`
-        UPDATE "Course" SET "activeCount" = "activeCount" + 1
-        WHERE id = ${course.id} AND "activeCount" < "capacity" + "waitlistLimit"`;
-      if (place === 1) status = "PENDING";
+    // 2. Take a place, counted by the database, and write the registration and its audit
+    //    entry in the same statement: the course row stays locked only until the commit
+    //    that follows, which is what lets a rush through quickly. 報名時間 is taken while
+    //    that lock is held, so registration times are in the order places were given.
+    const write = { id, userId: user.id, courseId: course.id, from, answers: JSON.stringify(answers), encrypted };
+    const tries: Seat[] = course.admissionMode === "AUTOMATIC" ? ["APPROVED", "WAITLISTED"] : ["PENDING"];
+    let row: WrittenRow | undefined;
+    for (const seat of tries) {
+      row = await takePlace(tx, seat, write);
+      if (row) break;
     }
-    if (!status) throw new AppError("CONFLICT", MESSAGES.full); // rolls back the claim
-
-    // 3. The registration itself, and its audit entry.
-    //    報名時間 is taken while the course row is locked, so the order of registration
-    //    times is the order in which places were given.
-    const [row] = await tx.$queryRaw<{ status: RegistrationStatus; registeredAt: Date; statusChangedAt: Date; decisionNote: string | null }[]>`
-      UPDATE "Registration" SET
-        status = ${status}::"RegistrationStatus", answers = ${JSON.stringify(answers)}::jsonb,
-        "nationalIdCipher" = ${encrypted?.cipher ?? null}, "nationalIdKeyId" = ${encrypted?.keyId ?? null}, "nationalIdHash" = ${encrypted?.hash ?? null},
-        "registeredAt" = clock_timestamp(), "statusChangedAt" = clock_timestamp(), "updatedAt" = clock_timestamp(),
-        "decisionNote" = NULL, attended = NULL
-      WHERE id = ${id}
-      RETURNING status, "registeredAt", "statusChangedAt", "decisionNote"`;
-    await recordRegistrationEvent(tx, {
-      registrationId: id,
-      actorId: user.id,
-      from,
-      to: status,
-      reason: status === "APPROVED" ? "線上報名（先到先得，正取）" : status === "WAITLISTED" ? "線上報名（先到先得，備取）" : "線上報名",
-      at: row.registeredAt,
-    });
+    if (!row) throw new AppError("CONFLICT", MESSAGES.full); // rolls back the claim
     return dto(code, row, true);
   }, REGISTRATION_TX);
 }

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/format/date";
+import { formatDateTime, formatDeadline } from "@/lib/format/date";
 import type { CourseStatus } from "@/generated/prisma/enums";
 
 /**
@@ -39,8 +39,8 @@ export function registrationWindowMessage(c: RegistrationWindowInput, now: Date 
     case "NOT_YET_OPEN":
       return `尚未開放報名，將於 ${formatDateTime(c.registrationOpensAt!)} 開放線上報名。`;
     case "CLOSED":
-      return `線上報名已於 ${formatDateTime(c.registrationClosesAt!)} 截止。`;
+      return `線上報名已於 ${formatDeadline(c.registrationClosesAt!)} 截止。`;
     case "OPEN":
-      return c.registrationClosesAt ? `開放線上報名中，至 ${formatDateTime(c.registrationClosesAt)} 截止。` : "開放線上報名中。";
+      return c.registrationClosesAt ? `開放線上報名中，至 ${formatDeadline(c.registrationClosesAt)} 截止。` : "開放線上報名中。";
   }
 }

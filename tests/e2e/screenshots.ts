@@ -32,6 +32,15 @@ async function main() {
       const file = `${out}/${label}${p.replace(/[^a-z0-9]+/gi, "_") || "_home"}.png`;
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
+      // PIECES=1: also the page in screen-sized pieces, readable at full size.
+      if (process.env.PIECES) {
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        for (let y = 0, i = 1; y < height; y += viewport.height, i++) {
+          const piece = file.replace(/\.png$/, `.${i}.png`);
+          await page.screenshot({ path: piece, fullPage: true, clip: { x: 0, y, width: viewport.width, height: Math.min(viewport.height, height - y) } });
+          console.log(piece);
+        }
+      }
     }
     await context.close();
   }

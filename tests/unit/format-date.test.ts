@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, schoolYearOf, taipeiToday } from "@/lib/format/date";
+import { formatDate, formatDateTime, formatDeadline, schoolYearOf, taipeiToday } from "@/lib/format/date";
 
 describe("dates as Taiwan writes them", () => {
   test("calendar dates with the weekday", () => {
@@ -16,5 +16,12 @@ describe("dates as Taiwan writes them", () => {
     expect(schoolYearOf(new Date("2022-08-01T00:00:00Z"))).toBe(111);
     expect(schoolYearOf(new Date("2023-07-31T00:00:00Z"))).toBe(111);
     expect(schoolYearOf(new Date("2023-08-01T00:00:00Z"))).toBe(112);
+  });
+});
+
+describe("deadlines", () => {
+  test("midnight is the end of the day before", () => {
+    expect(formatDeadline(new Date("2025-08-30T16:00:00Z"))).toBe("2025/08/30(六) 24:00");
+    expect(formatDeadline(new Date("2025-08-30T09:30:00Z"))).toBe("2025/08/30(六) 17:30");
   });
 });

@@ -6,7 +6,7 @@ import { pageCall } from "@/lib/auth/page";
 import { getRegistrationArea } from "@/lib/registrations/get-registration-area";
 import { NOT_OFFERED_EXPLANATION } from "@/lib/registrations/window";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/courses/labels";
-import { formatDate, formatDateTime } from "@/lib/format/date";
+import { formatDate, formatDateTime, formatDeadline } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { RegistrationForm } from "@/components/registration/registration-form";
@@ -47,7 +47,7 @@ export default async function RegisterPage({ params }: Props) {
           <dt className="text-muted">課程開始日期</dt>
           <dd>{formatDate(new Date(`${course.startDate}T00:00:00Z`))}</dd>
           <dt className="text-muted">線上報名期限</dt>
-          <dd>{course.registrationClosesAt ? formatDateTime(new Date(course.registrationClosesAt)) : "未設定"}</dd>
+          <dd>{course.registrationClosesAt ? formatDeadline(new Date(course.registrationClosesAt)) : "未設定"}</dd>
           <dt className="text-muted">報名狀態</dt>
           <dd>{course.windowMessage}</dd>
           <dt className="text-muted">線上報名餘額</dt>

@@ -1,0 +1,145 @@
+// The rush: N distinct demo teachers sign in, then all send 我要報名 for one 100-seat course
+// at the same moment. Prints requests/s, p50/p99 latency, the count of each response status,
+// and the final counts in the database. Runs an automatic (先到先得) and a manual-review course.
+//   npm run bench:rush            (BENCH_TEACHERS=2000 by default; DATABASE_URL to use your own DB)
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { Client } from "pg";
+import { DEMO_PASSWORD, teacherUsername } from "../../prisma/seed/accounts";
+import { percentile, pool, root, signInCookie, startBenchApp } from "./support";
+
+const TEACHERS = Number(process.env.BENCH_TEACHERS ?? 2000);
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const CAPACITY = 100;
+const WAITLIST = 100;
+
+async function prepareCourse(databaseUrl: string, code: string, mode: "AUTOMATIC" | "MANUAL_REVIEW"): Promise<number> {
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    await c.query(`DELETE FROM "RegistrationEvent" WHERE "registrationId" IN (SELECT r.id FROM "Registration" r JOIN "Course" c ON c.id = r."courseId" WHERE c.code = $1)`, [code]);
+    await c.query(`DELETE FROM "Registration" WHERE "courseId" IN (SELECT id FROM "Course" WHERE code = $1)`, [code]);
+    await c.query(`DELETE FROM "Course" WHERE code = $1`, [code]);
+    const unit = (await c.query(`SELECT id FROM "Unit" WHERE code = '999001'`)).rows[0].id;
+    const r = await c.query(
+      `INSERT INTO "Course" (code, title, "classType", category, "subjectPath", "schoolYear", semester, "startDate", "endDate", "timeSlot", venue, "venueCounty",
+         hours, description, audience, "classCount", "seatsPerClass", capacity, "organizerId", "contactName", "contactPhone", "contactEmail",
+         "registrationOpensAt", "registrationClosesAt", "onlineRegistration", "formFields", "admissionMode", "waitlistLimit", status, "publishedAt", "updatedAt")
+       VALUES ($1, $2, 'NON_CREDIT', '一般研習', '國中 / 教學', 115, 1, current_date + 30, current_date + 30, 'WEEKDAY_DAYTIME', '臺北市中正區示範路1號', '臺北市',
+         3, '壓力測試用課程', '全國教師', 1, $3, $3, $4, '承辦人', '02-23110000', 'bench@example.edu.tw',
+         now() - interval '1 hour', now() + interval '7 days', true, '{}', $5, $6, 'PUBLISHED', now(), now())
+       RETURNING id`,
+      [code, `【壓力測試】熱門研習（${mode === "AUTOMATIC" ? "先到先得" : "人工審核"}）`, CAPACITY, unit, mode, WAITLIST],
+    );
+    return r.rows[0].id;
+  } finally {
+    await c.end();
+  }
+}
+
+async function finalCounts(databaseUrl: string, courseId: number) {
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const rows = (await c.query(`SELECT status::text AS status, count(*)::int AS n FROM "Registration" WHERE "courseId" = $1 GROUP BY 1 ORDER BY 1`, [courseId])).rows;
+    const course = (await c.query(`SELECT "approvedCount", "waitlistedCount", "activeCount" FROM "Course" WHERE id = $1`, [courseId])).rows[0];
+    const dups = (await c.query(`SELECT count(*)::int AS n FROM (SELECT "userId" FROM "Registration" WHERE "courseId" = $1 GROUP BY 1 HAVING count(*) > 1) d`, [courseId])).rows[0].n;
+    const events = (await c.query(`SELECT count(*)::int AS n FROM "RegistrationEvent" e JOIN "Registration" r ON r.id = e."registrationId" WHERE r."courseId" = $1`, [courseId])).rows[0].n;
+    return { byStatus: Object.fromEntries(rows.map((r) => [r.status, r.n])), counters: course, duplicateTeachers: dups, auditEvents: events };
+  } finally {
+    await c.end();
+  }
+}
+
+/** One PUT over a shared keep-alive agent; resolves with the status (or "network-error"). */
+function put(agent: http.Agent, url: URL, cookie: string, body: string): Promise<string> {
+  return new Promise((resolve) => {
+    const req = http.request(
+      url,
+      {
+        method: "PUT",
+        agent,
+        headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Cookie: cookie, "Idempotency-Key": randomUUID() },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(String(res.statusCode)));
+      },
+    );
+    req.on("error", () => resolve("network-error"));
+    req.end(body);
+  });
+}
+
+/**
+ * All requests are issued at the same moment. They reach the server over at most
+ * BENCH_CONNECTIONS connections (default 256, as a load balancer in front would), and each
+ * request's latency counts from the burst's start of that request, queueing included.
+ */
+async function burst(baseUrl: string, code: string, cookies: string[]) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Number(process.env.BENCH_CONNECTIONS ?? 256) });
+  const url = new URL(`/api/courses/${code}/registration`, baseUrl);
+  const body = JSON.stringify({ answers: {} });
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const started = performance.now();
+  await Promise.all(
+    cookies.map(async (cookie) => {
+      const t = performance.now();
+      const status = await put(agent, url, cookie, body);
+      latencies.push(performance.now() - t);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { requests: cookies.length, seconds: +seconds.toFixed(2), rps: Math.round(cookies.length / seconds), p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), max: Math.round(latencies[latencies.length - 1]), statuses };
+}
+
+async function main() {
+  const app = await startBenchApp({ courses: Number(process.env.BENCH_COURSES ?? 20000), port: PORT });
+  try {
+    // Sessions last 8 hours: a re-run within 6 reuses them (sign-in is argon2, slow on purpose).
+    const cacheFile = path.join(root, "test-results", "bench-sessions.json");
+    let cookies: string[] = [];
+    try {
+      const cached = JSON.parse(readFileSync(cacheFile, "utf8"));
+      if (cached.baseUrl === app.baseUrl && Date.now() - cached.at < 6 * 3600_000 && cached.cookies.length >= TEACHERS) cookies = cached.cookies.slice(0, TEACHERS);
+    } catch {
+      /* no cache */
+    }
+    if (cookies.length) console.log(`[bench] reusing ${cookies.length} sessions from ${cacheFile}`);
+    else {
+      console.log(`[bench] signing in ${TEACHERS} demo teachers …`);
+      const t0 = performance.now();
+      const usernames = Array.from({ length: TEACHERS }, (_, i) => teacherUsername(i + 1));
+      cookies = await pool(usernames, 16, (u) => signInCookie(app.baseUrl, u, DEMO_PASSWORD));
+      console.log(`[bench] ${cookies.length} sessions in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      mkdirSync(path.dirname(cacheFile), { recursive: true });
+      writeFileSync(cacheFile, JSON.stringify({ baseUrl: app.baseUrl, at: Date.now(), cookies }));
+    }
+
+    for (const [code, mode] of [["9100001", "AUTOMATIC"], ["9100002", "MANUAL_REVIEW"]] as const) {
+      const courseId = await prepareCourse(app.databaseUrl, code, mode);
+      // Warm the route once so the first burst does not measure compilation of lazy code.
+      await fetch(`${app.baseUrl}/api/courses/${code}/registration`, { headers: { Cookie: cookies[0] } });
+      const r = await burst(app.baseUrl, code, cookies);
+      const db = await finalCounts(app.databaseUrl, courseId);
+      console.log(`\nrush ${mode} course ${code}: capacity ${CAPACITY}, waitlist limit ${WAITLIST}, ${r.requests} enrol requests in one burst over ${process.env.BENCH_CONNECTIONS ?? 256} connections`);
+      console.log(`  throughput   ${r.rps} requests/s (${r.seconds} s)`);
+      console.log(`  latency      p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`);
+      console.log(`  responses    ${Object.entries(r.statuses).map(([s, n]) => `${s}: ${n}`).join(", ")}`);
+      console.log(`  database     ${JSON.stringify(db.byStatus)}; counters ${JSON.stringify(db.counters)}; duplicate teachers ${db.duplicateTeachers}; audit events ${db.auditEvents}`);
+    }
+  } finally {
+    await app.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
