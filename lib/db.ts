@@ -12,7 +12,9 @@ const globalForDb = globalThis as unknown as { __inserviceDb?: PrismaClient };
 function createClient(): PrismaClient {
   const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
   const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
-  return new PrismaClient({ adapter });
+  // Minimal error messages: the pretty format reads source files and costs tens of
+  // milliseconds per error, which a rush of refusals cannot afford.
+  return new PrismaClient({ adapter, errorFormat: "minimal" });
 }
 
 export function getDb(): PrismaClient {

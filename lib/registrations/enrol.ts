@@ -83,13 +83,9 @@ async function enrolOnce(user: Actor, code: string, rawAnswers: Record<string, s
   // The claim, the seat, the registration and its audit entry happen in one database call
   // (enrol_take_place, see the seat_counters migration), so the course row is locked only
   // for the moment it takes inside PostgreSQL.
-  try {
-    const [row] = await db.$queryRaw<(WrittenRow & { created: boolean })[]>`
-      SELECT * FROM enrol_take_place(${course.id}, ${user.id}, ${JSON.stringify(answers)}::jsonb,
-        ${encrypted?.cipher ?? null}, ${encrypted?.keyId ?? null}, ${encrypted?.hash ?? null})`;
-    return dto(code, row, row.created);
-  } catch (e) {
-    if (String((e as { message?: string })?.message ?? e).includes("COURSE_FULL")) throw new AppError("CONFLICT", MESSAGES.full);
-    throw e;
-  }
+  const [row] = await db.$queryRaw<(Omit<WrittenRow, "status"> & { status: RegistrationStatus | null; created: boolean })[]>`
+    SELECT * FROM enrol_take_place(${course.id}, ${user.id}, ${JSON.stringify(answers)}::jsonb,
+      ${encrypted?.cipher ?? null}, ${encrypted?.keyId ?? null}, ${encrypted?.hash ?? null})`;
+  if (!row?.status) throw new AppError("CONFLICT", MESSAGES.full);
+  return dto(code, { ...row, status: row.status }, row.created);
 }
