@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { db } from "@/lib/db";
+import { sql } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 
 /**
@@ -62,21 +62,28 @@ export async function withIdempotency<T>(
     throw new AppError("VALIDATION", "Idempotency-Key 格式不正確（8–100 個英數字、-、_、:、.）。");
   }
   const hash = requestHash({ scope, request: params.request });
-  const now = new Date();
   const deadline = Date.now() + (params.waitMs ?? 0);
 
   for (;;) {
     // Claim the key, or find who holds it.
-    const claimed = await db.$executeRaw`
-      INSERT INTO "IdempotencyRecord" ("userId", "key", "scope", "requestHash", "state", "createdAt", "expiresAt")
-      VALUES (${userId}, ${key}, ${scope}, ${hash}, 'IN_PROGRESS', ${now}, ${new Date(now.getTime() + IDEMPOTENCY_TTL_MS)})
-      ON CONFLICT ("userId", "key") DO UPDATE
-        SET "scope" = EXCLUDED."scope", "requestHash" = EXCLUDED."requestHash", "state" = 'IN_PROGRESS',
-            "responseStatus" = NULL, "responseBody" = NULL, "createdAt" = EXCLUDED."createdAt", "expiresAt" = EXCLUDED."expiresAt"
-        WHERE "IdempotencyRecord"."expiresAt" < ${now}`;
-    if (claimed === 1) break;
+    // Plain queries (not Prisma): this runs on every keyed request of a rush (see lib/db.ts).
+    // Times are UTC, as Prisma stores them.
+    const claimed = await sql(
+      `INSERT INTO "IdempotencyRecord" ("userId", "key", "scope", "requestHash", "state", "createdAt", "expiresAt")
+       VALUES ($1, $2, $3, $4, 'IN_PROGRESS', now() AT TIME ZONE 'UTC', (now() AT TIME ZONE 'UTC') + $5 * interval '1 millisecond')
+       ON CONFLICT ("userId", "key") DO UPDATE
+         SET "scope" = EXCLUDED."scope", "requestHash" = EXCLUDED."requestHash", "state" = 'IN_PROGRESS',
+             "responseStatus" = NULL, "responseBody" = NULL, "createdAt" = EXCLUDED."createdAt", "expiresAt" = EXCLUDED."expiresAt"
+         WHERE "IdempotencyRecord"."expiresAt" < now() AT TIME ZONE 'UTC'
+       RETURNING 1 AS claimed`,
+      [userId, key, scope, hash, IDEMPOTENCY_TTL_MS],
+    );
+    if (claimed.length === 1) break;
 
-    const existing = await db.idempotencyRecord.findUnique({ where: { userId_key: { userId, key } } });
+    const [existing] = await sql<{ scope: string; requestHash: string; state: string; responseBody: unknown }>(
+      `SELECT scope, "requestHash", state::text AS state, "responseBody" FROM "IdempotencyRecord" WHERE "userId" = $1 AND "key" = $2`,
+      [userId, key],
+    );
     if (!existing) continue; // removed after a failure: try to claim again
     if (existing.requestHash !== hash || existing.scope !== scope) {
       throw new AppError("IDEMPOTENCY_MISMATCH", "這個 Idempotency-Key 已用於另一個不同的請求，請換一個新的 key。");
@@ -93,14 +100,16 @@ export async function withIdempotency<T>(
     answer = { ok: true, value: await work() };
   } catch (e) {
     if (!isAppError(e)) {
-      await db.idempotencyRecord.deleteMany({ where: { userId, key } });
+      await sql(`DELETE FROM "IdempotencyRecord" WHERE "userId" = $1 AND "key" = $2`, [userId, key]);
       throw e;
     }
     answer = toAnswer<T>(e);
   }
-  await db.idempotencyRecord.update({
-    where: { userId_key: { userId, key } },
-    data: { state: "COMPLETED", responseStatus: answer.ok ? 200 : new AppError(answer.code, "").httpStatus, responseBody: answer as object },
-  });
+  await sql(`UPDATE "IdempotencyRecord" SET state = 'COMPLETED', "responseStatus" = $3, "responseBody" = $4::jsonb WHERE "userId" = $1 AND "key" = $2`, [
+    userId,
+    key,
+    answer.ok ? 200 : new AppError(answer.code, "").httpStatus,
+    JSON.stringify(answer),
+  ]);
   return { answer, replayed: false };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
-import { db } from "@/lib/db";
+import { sql } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 
 /**
@@ -19,11 +19,13 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 
 /** `signedInAtMs`: when the session's sign-in happened; sessions older than the last password change end. */
 export async function actorById(id: number, signedInAtMs?: number): Promise<Actor | null> {
-  const row = await db.user.findUnique({
-    where: { id },
-    select: { id: true, role: true, name: true, unitId: true, regionCounties: true, passwordChangedAt: true },
-  });
+  // Every signed-in request runs this: a plain query, not Prisma (see lib/db.ts).
+  const [row] = await sql<{ id: number; role: Actor["role"]; name: string; unitId: number | null; regionCounties: string[]; changedMs: number }>(
+    `SELECT id, role::text AS role, name, "unitId", "regionCounties", (extract(epoch FROM "passwordChangedAt") * 1000)::float8 AS "changedMs"
+     FROM "User" WHERE id = $1`,
+    [id],
+  );
   if (!row) return null;
-  if (signedInAtMs !== undefined && row.passwordChangedAt.getTime() > signedInAtMs) return null;
+  if (signedInAtMs !== undefined && row.changedMs > signedInAtMs) return null;
   return { id: row.id, role: row.role, name: row.name, unitId: row.unitId, regionCounties: row.regionCounties };
 }

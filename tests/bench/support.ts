@@ -55,7 +55,13 @@ export async function startBenchApp(options: { courses: number; port: number; po
     const code = await new Promise<number>((r) => run("npx", ["next", "build"], env).on("exit", (c) => r(c ?? 1)));
     if (code !== 0) throw new Error("next build failed");
   }
-  const server = run("npx", ["next", "start", "-p", String(options.port)], env, false);
+  // BENCH_WORKERS=N: N server processes on the port (scripts/serve.ts), as production would
+  // run several instances; default one `next start`.
+  const workers = Number(process.env.BENCH_WORKERS ?? 1);
+  const server =
+    workers > 1
+      ? run("npx", ["tsx", "scripts/serve.ts"], { ...env, PORT: String(options.port), WEB_CONCURRENCY: String(workers) }, false)
+      : run("npx", ["next", "start", "-p", String(options.port)], env, false);
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
@@ -64,7 +70,7 @@ export async function startBenchApp(options: { courses: number; port: number; po
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  console.log(`[bench] app on ${baseUrl}`);
+  console.log(`[bench] app on ${baseUrl} (${workers} server process${workers > 1 ? "es" : ""})`);
   return {
     baseUrl,
     databaseUrl,

@@ -25,10 +25,11 @@ DECLARE
   v_mode "AdmissionMode";
   v_created boolean := false;
 BEGIN
+  -- Times are stored as UTC without a zone, as Prisma stores them.
   BEGIN
     -- 1. Claim (course, teacher); a concurrent claim by the same teacher waits here.
     INSERT INTO "Registration" ("courseId", "userId", status, answers, "registeredAt", "statusChangedAt", "createdAt", "updatedAt")
-    VALUES (p_course, p_user, 'PENDING', '{}'::jsonb, clock_timestamp(), clock_timestamp(), clock_timestamp(), clock_timestamp())
+    VALUES (p_course, p_user, 'PENDING', '{}'::jsonb, (clock_timestamp() AT TIME ZONE 'UTC'), (clock_timestamp() AT TIME ZONE 'UTC'), (clock_timestamp() AT TIME ZONE 'UTC'), (clock_timestamp() AT TIME ZONE 'UTC'))
     ON CONFLICT ("courseId", "userId") DO NOTHING
     RETURNING id INTO v_id;
     IF v_id IS NULL THEN
@@ -62,7 +63,7 @@ BEGIN
       UPDATE "Registration" r SET
         status = v_status, answers = p_answers,
         "nationalIdCipher" = p_cipher, "nationalIdKeyId" = p_key_id, "nationalIdHash" = p_hash,
-        "registeredAt" = clock_timestamp(), "statusChangedAt" = clock_timestamp(), "updatedAt" = clock_timestamp(),
+        "registeredAt" = (clock_timestamp() AT TIME ZONE 'UTC'), "statusChangedAt" = (clock_timestamp() AT TIME ZONE 'UTC'), "updatedAt" = (clock_timestamp() AT TIME ZONE 'UTC'),
         "decisionNote" = NULL, attended = NULL
       WHERE r.id = v_id;
       INSERT INTO "RegistrationEvent" ("registrationId", "actorId", "fromStatus", "toStatus", reason, "createdAt")
