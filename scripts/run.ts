@@ -21,8 +21,17 @@ function parseFlags(args: string[]): Record<string, string | boolean> {
   return flags;
 }
 
+/** Runs a command in its own process group, so stopping it stops everything it started. */
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(cmd, args, { cwd: repoRoot, env, stdio: "inherit" });
+  return spawn(cmd, args, { cwd: repoRoot, env, stdio: "inherit", detached: true });
+}
+
+function stopGroup(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    /* already gone */
+  }
 }
 
 function waitFor(child: ChildProcess): Promise<number> {
@@ -54,8 +63,11 @@ async function main() {
     if (stopping) return;
     stopping = true;
     if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await waitFor(child);
+      const exited = waitFor(child);
+      stopGroup(child);
+      const late = setTimeout(() => child && stopGroup(child, "SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(late);
     }
     await pg?.stop();
     process.exit(code);
@@ -85,7 +97,8 @@ async function main() {
     env.SITE_URL ??= `http://localhost:${port}`;
     if (command === "demo") {
       log("Building the app (next build) …");
-      const built = await waitFor(run("npx", ["next", "build"], { ...env, NODE_ENV: "production" }));
+      child = run("npx", ["next", "build"], { ...env, NODE_ENV: "production" });
+      const built = await waitFor(child);
       if (built !== 0) return shutdown(built);
       log(`Serving on http://localhost:${port} — press Ctrl+C to stop.`);
       child = run("npx", ["next", "start", "-p", port], { ...env, NODE_ENV: "production" });

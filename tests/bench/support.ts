@@ -12,8 +12,9 @@ export const root = path.resolve(__dirname, "../..");
 
 export type BenchApp = { baseUrl: string; databaseUrl: string; stop(): Promise<void> };
 
+/** In its own process group, so stopping it stops the server processes it started too. */
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, inherit = true): ChildProcess {
-  return spawn(cmd, args, { cwd: root, env, stdio: inherit ? "inherit" : "ignore" });
+  return spawn(cmd, args, { cwd: root, env, stdio: inherit ? "inherit" : "ignore", detached: true });
 }
 
 /**
@@ -75,8 +76,13 @@ export async function startBenchApp(options: { courses: number; port: number; po
     baseUrl,
     databaseUrl,
     stop: async () => {
-      server.kill("SIGTERM");
-      await new Promise((r) => server.on("exit", r));
+      const exited = new Promise((r) => server.on("exit", r));
+      try {
+        process.kill(-server.pid!, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
+      await exited;
       await pg?.stop();
     },
   };
