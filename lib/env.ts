@@ -35,6 +35,13 @@ const envSchema = z
     NATIONAL_ID_KEY_ID: z.string().min(1),
     /** Key of the keyed hash (HMAC-SHA-256) kept beside each encrypted number. */
     NATIONAL_ID_HASH_KEY: z.string().min(32, "NATIONAL_ID_HASH_KEY must be at least 32 characters"),
+    /** Course search: a Meilisearch server to use instead of PostgreSQL (lib/search). */
+    MEILISEARCH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
+    MEILISEARCH_KEY: z.string().optional(),
+    /** The Meilisearch index of courses (default "courses"). */
+    MEILISEARCH_INDEX: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).default("courses")),
+    /** Background jobs (lib/jobs): "app" runs them in the app's own process, "worker" in scripts/worker.ts. */
+    JOBS_MODE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["app", "worker"]).default("app")),
   })
   .refine((e) => e.NATIONAL_ID_KEYS.has(e.NATIONAL_ID_KEY_ID), {
     message: "NATIONAL_ID_KEY_ID must name a key in NATIONAL_ID_KEYS",

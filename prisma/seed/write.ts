@@ -19,6 +19,8 @@ export const MODEL_TABLES = [
   "AccountLock",
   "CaptchaChallenge",
   "Setting",
+  "SearchDocument",
+  "SearchIndexState",
 ] as const;
 
 /** A pg client for a database URL; honours Prisma's `?schema=` parameter like scripts/db/migrate.ts. */

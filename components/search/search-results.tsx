@@ -1,0 +1,265 @@
+import { HighlightedText } from "@/components/search/highlighted-text";
+import { Pagination } from "@/components/search/pagination";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { CLASS_TYPE_LABELS } from "@/lib/courses/labels";
+import { formatDate, formatDateTime } from "@/lib/format/date";
+import {
+  defaultOrderOf,
+  effectiveSort,
+  hasKeyword,
+  PAGE_SIZES,
+  searchHref,
+  SORT_LABELS,
+  type QueryDefaults,
+  type SortField,
+} from "@/lib/search/query";
+import type { CourseHit, SearchCoursesResult } from "@/lib/search/search-courses";
+
+type Props = {
+  result: SearchCoursesResult;
+  basePath: string;
+  defaults: QueryDefaults;
+  /** Links shown when nothing matches, e.g. to drop a filter. */
+  emptyActions?: { href: string; label: string }[];
+};
+
+/**
+ * The result rows, styled once on the table body: a card per row on phones (each value beside its
+ * label), a table row from 1024 px up (seven columns need the width). The second cell (研習名稱)
+ * comes first on a card.
+ */
+const BODY = [
+  "block space-y-3 lg:table-row-group lg:space-y-0",
+  "[&>tr]:flex [&>tr]:flex-col [&>tr]:rounded-xl [&>tr]:border [&>tr]:border-line [&>tr]:bg-white [&>tr]:p-4",
+  "lg:[&>tr]:table-row lg:[&>tr]:rounded-none lg:[&>tr]:border-0 lg:[&>tr]:border-b lg:[&>tr]:p-0 lg:[&>tr:hover]:bg-surface",
+  "[&>tr>td]:block lg:[&>tr>td]:table-cell lg:[&>tr>td]:px-2 lg:[&>tr>td]:py-2 lg:[&>tr>td]:align-top",
+  "[&>tr>td:nth-child(2)]:order-first [&>tr>td:nth-child(2)]:mb-1 [&>tr>td:nth-child(2)]:text-base lg:[&>tr>td:nth-child(2)]:min-w-[11rem] lg:[&>tr>td:nth-child(2)]:text-sm",
+  "[&>tr>td:not(:nth-child(2))]:relative [&>tr>td:not(:nth-child(2))]:pl-26 lg:[&>tr>td:not(:nth-child(2))]:pl-2",
+  "[&>tr>td]:before:absolute [&>tr>td]:before:left-0 [&>tr>td]:before:text-muted",
+  // Phone labels, written once here rather than in every row (a page has up to 100 rows).
+  "max-lg:[&>tr>td:nth-child(1)]:before:content-['課程代碼'] max-lg:[&>tr>td:nth-child(3)]:before:content-['性質']",
+  "max-lg:[&>tr>td:nth-child(4)]:before:content-['開始日期'] max-lg:[&>tr>td:nth-child(5)]:before:content-['結束日期']",
+  "max-lg:[&>tr>td:nth-child(6)]:before:content-['辦理研習單位'] max-lg:[&>tr>td:nth-child(7)]:before:content-['開課地點']",
+  "tabular-nums lg:[&>tr>td:nth-child(4)]:whitespace-nowrap lg:[&>tr>td:nth-child(5)]:whitespace-nowrap",
+  "lg:[&>tr>td:nth-child(3)]:min-w-[6rem] lg:[&>tr>td:nth-child(6)]:min-w-[8rem] lg:[&>tr>td:nth-child(7)]:min-w-[8rem]",
+  "[&>tr>td:nth-child(7)]:break-words lg:[&>tr>td:nth-child(7)]:text-muted",
+].join(" ");
+
+const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
+
+/** 性質, with the 研習類別 in brackets after 非學分班. */
+function classTypeText(hit: CourseHit): string {
+  return hit.classType === "NON_CREDIT" ? `${CLASS_TYPE_LABELS[hit.classType]}（${hit.category}）` : CLASS_TYPE_LABELS[hit.classType];
+}
+
+function venueText(hit: CourseHit): string {
+  return hit.venue.startsWith(hit.venueCounty) ? hit.venue : `${hit.venueCounty} ${hit.venue}`;
+}
+
+function Badges({ hit }: { hit: CourseHit }) {
+  if (hit.status === "CANCELLED") return <StatusBadge tone="danger">已取消</StatusBadge>;
+  if (hit.registrationOpen) return <StatusBadge tone="success">報名中</StatusBadge>;
+  return null;
+}
+
+function CourseTitle({ hit }: { hit: CourseHit }) {
+  return (
+    <a href={`/courses/${hit.code}`} className="font-semibold">
+      <HighlightedText text={hit.title} ranges={hit.highlights.title} />
+    </a>
+  );
+}
+
+function Code({ hit }: { hit: CourseHit }) {
+  return hit.highlights.code ? <mark className="rounded-sm bg-yellow-200 px-0.5 text-inherit">{hit.code}</mark> : <>{hit.code}</>;
+}
+
+/** The one result list of the four search pages: count, sort, table (cards on phones), pages. */
+export function SearchResults({ result, basePath, defaults, emptyActions = [] }: Props) {
+  const { query, hits, total } = result;
+  const { sort, order } = effectiveSort(query);
+  const keyword = hasKeyword(query);
+  const sortHref = (field: SortField) =>
+    searchHref(basePath, query, { sort: field, order: field === sort ? (order === "asc" ? "desc" : "asc") : defaultOrderOf(field) }, defaults);
+  const sortFields: SortField[] = keyword ? ["relevance", "start", "end", "code"] : ["start", "end", "code"];
+  const arrow = (field: SortField) => (field === sort ? (order === "asc" ? "↑" : "↓") : "");
+  const ariaSort = (field: SortField) => (field === sort ? (order === "asc" ? "ascending" : "descending") : undefined);
+  const first = total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
+  const last = Math.min(total, result.page * result.pageSize);
+
+  const SortHeader = ({ field, label }: { field: SortField; label: string }) => (
+    <th role="columnheader" scope="col" aria-sort={ariaSort(field)} className="whitespace-nowrap px-2 py-2 text-left">
+      <a href={sortHref(field)} className="text-ink no-underline hover:underline" rel="nofollow">
+        {label}
+        <span aria-hidden="true" className="ml-1 inline-block w-3 text-accent">
+          {arrow(field)}
+        </span>
+        <span className="sr-only">{field === sort ? `（目前${order === "asc" ? "由小到大" : "由大到小"}，按此反向排序）` : "（按此排序）"}</span>
+      </a>
+    </th>
+  );
+
+  return (
+    <section aria-labelledby="results-heading" className="mt-8">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-1">
+        <h2 id="results-heading" className="text-xl font-bold">
+          搜尋結果
+          <span className="ml-2 text-base font-normal text-muted">
+            共 <strong className="text-ink">{total.toLocaleString("zh-TW")}</strong> 筆
+            {total > 0 && (
+              <>
+                ，第 {first.toLocaleString("zh-TW")}–{last.toLocaleString("zh-TW")} 筆
+              </>
+            )}
+          </span>
+        </h2>
+        <p className="text-sm text-muted">
+          資料更新時間：{result.updatedAt ? formatDateTime(new Date(result.updatedAt)) : "索引建立中"}
+          <span className="block sm:inline sm:before:content-['，']">課程核准、修改或取消後約一分鐘內即可查到</span>
+        </p>
+      </div>
+
+      {total > 0 && (
+        <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+          <nav aria-label="排序方式" className="flex flex-wrap items-center gap-1">
+            <span className="text-muted">排序：</span>
+            {sortFields.map((f) => (
+              <a
+                key={f}
+                href={sortHref(f)}
+                rel="nofollow"
+                aria-current={f === sort ? "true" : undefined}
+                className={
+                  f === sort
+                    ? "rounded-md bg-accent-soft px-2 py-1 font-semibold text-accent-strong no-underline"
+                    : "rounded-md px-2 py-1 text-ink no-underline hover:bg-accent-soft"
+                }
+              >
+                {SORT_LABELS[f]}
+                {f === sort && f !== "relevance" && <span>{order === "asc" ? "（舊→新）" : "（新→舊）"}</span>}
+              </a>
+            ))}
+          </nav>
+          <nav aria-label="每頁筆數" className="flex flex-wrap items-center gap-1">
+            <span className="text-muted">每頁：</span>
+            {PAGE_SIZES.map((size) => (
+              <a
+                key={size}
+                href={searchHref(basePath, query, { size }, defaults)}
+                rel="nofollow"
+                aria-current={size === query.size ? "true" : undefined}
+                className={
+                  size === query.size
+                    ? "rounded-md bg-accent-soft px-2 py-1 font-semibold text-accent-strong no-underline"
+                    : "rounded-md px-2 py-1 text-ink no-underline hover:bg-accent-soft"
+                }
+              >
+                {size} 筆
+              </a>
+            ))}
+          </nav>
+        </div>
+      )}
+
+      {total === 0 ? (
+        <EmptyResult pageBeyond={result.page > 1} lastPageHref={searchHref(basePath, query, { page: 1 }, defaults)} actions={emptyActions} />
+      ) : hits.length === 0 ? (
+        <EmptyResult pageBeyond lastPageHref={searchHref(basePath, query, { page: result.pageCount }, defaults)} actions={[]} />
+      ) : (
+        <>
+          {/* One table: a table from 1024 px up, a list of cards below (explicit roles keep the
+              table semantics when the cells are laid out as blocks). */}
+          <table role="table" className="mt-4 block w-full border-collapse text-sm lg:table lg:border lg:border-line">
+            <caption className="sr-only">研習搜尋結果，共 {total} 筆，可依欄位標題排序</caption>
+            <thead role="rowgroup" className="sr-only bg-surface lg:not-sr-only lg:table-header-group">
+              <tr role="row" className="border-b border-line">
+                <SortHeader field="code" label="課程代碼" />
+                <th role="columnheader" scope="col" className="px-2 py-2 text-left">
+                  研習名稱
+                </th>
+                <th role="columnheader" scope="col" className="px-2 py-2 text-left">
+                  性質
+                </th>
+                <SortHeader field="start" label="開始日期" />
+                <SortHeader field="end" label="結束日期" />
+                <th role="columnheader" scope="col" className="px-2 py-2 text-left">
+                  辦理研習單位
+                </th>
+                <th role="columnheader" scope="col" className="px-2 py-2 text-left">
+                  開課地點
+                </th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup" className={BODY}>
+              {hits.map((hit) => (
+                <tr key={hit.code} role="row">
+                  <td role="cell">
+                    <Code hit={hit} />
+                  </td>
+                  <td role="cell">
+                    <CourseTitle hit={hit} /> <Badges hit={hit} />
+                  </td>
+                  <td role="cell">
+                    {classTypeText(hit)}
+                  </td>
+                  <td role="cell">
+                    {day(hit.startDate)}
+                  </td>
+                  <td role="cell">
+                    {day(hit.endDate)}
+                  </td>
+                  <td role="cell">
+                    <HighlightedText text={hit.organizerName} ranges={hit.highlights.organizerName} />
+                  </td>
+                  <td role="cell">
+                    {venueText(hit)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+
+          <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => searchHref(basePath, query, { page }, defaults)} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function EmptyResult({ pageBeyond, lastPageHref, actions }: { pageBeyond: boolean; lastPageHref: string; actions: { href: string; label: string }[] }) {
+  if (pageBeyond) {
+    return (
+      <div className="card mt-4 bg-surface">
+        <p className="font-semibold">這一頁沒有資料。</p>
+        <p className="mt-1 text-muted">搜尋結果的頁數比網址中的頁碼少，請回到有資料的頁面。</p>
+        <p className="mt-3">
+          <a href={lastPageHref} className="btn btn-secondary">
+            回到搜尋結果
+          </a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="card mt-4 bg-surface">
+      <p className="font-semibold">找不到符合條件的研習。</p>
+      <ul className="mt-2 list-disc space-y-1 pl-5 text-muted">
+        <li>檢查關鍵字是否有錯字，或改用較短、較常見的詞，例如「性平」「數學」「國中」。</li>
+        <li>減少篩選條件，例如不限縣市、不限開課單位類型，或把日期範圍放寬。</li>
+        <li>以課程代碼搜尋時，請輸入完整的 7 位數代碼。</li>
+        <li>剛核准的研習約一分鐘後即可查到；若仍找不到，請聯絡開課單位。</li>
+      </ul>
+      {actions.length > 0 && (
+        <ul className="mt-3 flex flex-wrap gap-3">
+          {actions.map((a) => (
+            <li key={a.href}>
+              <a href={a.href} className="btn btn-secondary">
+                {a.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+import { rebuildSearchIndex, syncCourses } from "@/lib/search/sync";
+
+/**
+ * Job handlers. pg-boss hands a worker a batch of jobs; a handler that throws fails them all,
+ * and pg-boss retries them (see the queue options in queue.ts).
+ */
+
+/** search-sync: one sync for all the courses named by the batch. */
+export async function handleSearchSync(jobs: PgBoss.Job<{ codes?: unknown }>[]): Promise<void> {
+  const codes = jobs.flatMap((j) => (Array.isArray(j.data?.codes) ? j.data.codes.filter((c): c is string => typeof c === "string") : []));
+  if (codes.length) await syncCourses(codes);
+}
+
+/** search-rebuild: the hourly full rebuild. */
+export async function handleSearchRebuild(): Promise<void> {
+  const { count, skipped, seconds } = await rebuildSearchIndex();
+  if (!skipped) console.log(`[jobs] search index rebuilt: ${count} courses in ${seconds.toFixed(1)} s`);
+}

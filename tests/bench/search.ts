@@ -1,0 +1,213 @@
+// Course search benchmark: the search use case and the results page, on a large data set.
+//
+//   1. A database with 100,000 generated courses and its search index:
+//        TEST_PG_PORT=54359 npx tsx --conditions=react-server tests/bench/search-setup.ts --db search_bench --courses 100000
+//   2. For the page figures, a production build and server on that database (any port), e.g.
+//        NEXT_DIST_DIR=.next-b npx next build && NEXT_DIST_DIR=.next-b npx next start -p 3121
+//      with DATABASE_URL and the settings of TEST_ENV (scripts/test.ts) in the environment.
+//   3. DATABASE_URL=<from step 1> BASE_URL=http://localhost:3121 \
+//        npx tsx --conditions=react-server tests/bench/search.ts [--duration 30] [--connections 20]
+//
+// Prints p50/p95 of searchCourses (in this process, straight to the database) over a fixed mix
+// of ≥300 queries — two-character words, longer phrases, organizer names, course codes, and
+// filtered, sorted page-2 searches — then requests/s and latency percentiles of the result
+// pages of the same mix: first each URL once, one at a time (uncached), then all of them in turn
+// under N concurrent connections (autocannon), when each process has the results cached. Without BASE_URL only the
+// use case is measured. With --server-pid <pid[,pid…] of the server processes> it also prints
+// their CPU time per request (a figure that depends little on what else the machine is doing).
+// Several server processes: `WEB_CONCURRENCY=2 PORT=3121 npm run serve` (scripts/serve.ts).
+import { readFileSync } from "node:fs";
+import { TEST_ENV } from "../../scripts/test";
+
+/** The parts of autocannon used here (it ships no type declarations). */
+type Histogram = { average: number; p50: number; p90: number; p99: number; max: number; total: number };
+type AutocannonResult = { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number };
+type RequestParams = { method: string; path?: string; setupRequest?: (req: { path: string }) => { path: string } };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon: (options: { url: string; connections: number; duration: number; requests: RequestParams[] }) => Promise<AutocannonResult> = require("autocannon");
+
+function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+/** A small deterministic random generator (mulberry32), so every run uses the same mix. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] };
+}
+
+/** Words teachers search for: stages, subjects, issues (two characters each). */
+const TWO_CHARACTER = [
+  "國中", "國小", "高中", "高職", "數學", "性平", "特教", "幼教", "英語", "閱讀", "環境", "資訊", "生命", "自然", "社會",
+  "藝術", "體育", "輔導", "防災", "海洋", "雙語", "國際", "科技", "家庭", "戶外", "品德", "人權", "本土", "食農", "美感",
+  "生涯", "語文", "物理", "化學", "歷史", "地理", "音樂", "美術", "健康", "公民", "課程", "評量", "探究", "桌遊", "班級",
+];
+const PHRASES = [
+  "素養導向教學", "差異化教學", "生成式AI融入教學", "性別平等教育", "閱讀理解策略", "校園防災教育", "特殊教育學生", "學習扶助",
+  "公開授課", "跨領域課程設計", "自主學習", "雙語教學", "數位學習精進方案", "校訂課程發展", "分組合作學習", "學習歷程檔案",
+  "多元評量", "STEAM教學", "戶外教育課程設計", "食農教育", "原住民族文化", "新住民子女教育", "資訊安全", "班級經營研習",
+  "台北市 國中 數學", "國小 英語文", "高中 物理", "特教 知能研習", "性平事件調查", "海洋教育教師增能",
+];
+const COUNTIES = ["臺北市", "新北市", "桃園市", "臺中市", "臺南市", "高雄市", "新竹縣", "彰化縣", "屏東縣", "花蓮縣"];
+const STAGES = ["UNIVERSITY", "SENIOR_HIGH", "VOCATIONAL_HIGH", "JUNIOR_HIGH", "ELEMENTARY", "KINDERGARTEN", "SUBJECT_CENTER", "ADVISORY_GROUP", "GOVERNMENT"];
+
+type Query = { kind: string; params: Record<string, string>; page: string };
+
+async function buildMix(): Promise<Query[]> {
+  const { db } = await import("../../lib/db");
+  const rng = random(20261130);
+  const codes = await db.$queryRawUnsafe<{ code: string }[]>(`SELECT code FROM "SearchDocument" ORDER BY md5(code) LIMIT 60`);
+  const units = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT DISTINCT "organizerName" AS name FROM "SearchDocument" ORDER BY 1`);
+  const titles = await db.$queryRawUnsafe<{ title: string }[]>(`SELECT title FROM "SearchDocument" ORDER BY md5(code) LIMIT 200`);
+  const mix: Query[] = [];
+  const add = (kind: string, params: Record<string, string>, page = "/courses") => mix.push({ kind, params, page });
+
+  for (let i = 0; i < 75; i++) add("two-character", { q: TWO_CHARACTER[i % TWO_CHARACTER.length] });
+  for (let i = 0; i < 30; i++) add("longer", { q: PHRASES[i] });
+  for (let i = 0; i < 45; i++) {
+    // A piece of a real title, 4 to 8 characters long (what someone half-remembers).
+    const t = Array.from(rng.pick(titles).title.replace(/[（(【].*$/, ""));
+    const len = 4 + Math.floor(rng.next() * 5);
+    const start = Math.floor(rng.next() * Math.max(1, t.length - len));
+    add("longer", { q: t.slice(start, start + len).join("") });
+  }
+  for (let i = 0; i < 50; i++) {
+    const name = rng.pick(units).name;
+    if (i % 2 === 0) add("organizer", { q: name, field: "organizer" });
+    else add("organizer", { org: name.slice(-6) }, "/courses/advanced");
+  }
+  for (let i = 0; i < 50; i++) {
+    const code = codes[i % codes.length].code;
+    add("code", i % 2 === 0 ? { q: code } : { q: code, field: "code" });
+  }
+  for (let i = 0; i < 60; i++) {
+    const county = rng.pick(COUNTIES);
+    const stage = rng.pick(STAGES);
+    switch (i % 6) {
+      case 0:
+        add("filtered page 2", { county, stage, sort: "start", order: "asc", page: "2" }, "/courses/map");
+        break;
+      case 1:
+        add("filtered page 2", { q: rng.pick(TWO_CHARACTER), county, page: "2" });
+        break;
+      case 2:
+        add("filtered page 2", { open: "1", county, sort: "start", page: "2" }, "/courses/advanced");
+        break;
+      case 3:
+        add("filtered page 2", { stage, county, sort: "end", order: "desc", page: "2" }, "/courses/organizers");
+        break;
+      case 4:
+        add("filtered page 2", { days: "30", sort: "start", order: "asc", page: "2" });
+        break;
+      default:
+        add("filtered page 2", { q: rng.pick(TWO_CHARACTER), free: "1", type: "NON_CREDIT", sort: "code", page: "2" }, "/courses/advanced");
+    }
+  }
+  return mix;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function main() {
+  if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to the benchmark database (tests/bench/search-setup.ts prints it).");
+  Object.assign(process.env, { ...TEST_ENV, ...process.env });
+  const { searchCourses } = await import("../../lib/search/search-courses");
+  const { db, disconnectDb } = await import("../../lib/db");
+  const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "SearchDocument"`);
+  const mix = await buildMix();
+  console.log(`Search benchmark: ${n.toLocaleString("en-US")} courses in the index, ${mix.length} queries.`);
+
+  // Warm the connection pool and the database's caches with other queries first.
+  for (const q of ["研習", "教師", "教學", "工作坊", "學校"]) await searchCourses({ q });
+
+  const times: number[] = [];
+  const slowest: { t: number; q: Query; total: number }[] = [];
+  const byKind = new Map<string, number[]>();
+  let totalHits = 0;
+  for (const q of mix) {
+    const started = performance.now();
+    const result = await searchCourses(q.params);
+    const t = performance.now() - started;
+    totalHits += result.total;
+    times.push(t);
+    slowest.push({ t, q, total: result.total });
+    byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), t]);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`\nsearchCourses (use case, one query at a time), ${mix.length} queries, ${totalHits.toLocaleString("en-US")} matches in all:`);
+  console.log(`  p50 ${ms(pct(times, 50))}   p95 ${ms(pct(times, 95))}   max ${ms(times[times.length - 1])}`);
+  for (const [kind, list] of byKind) {
+    list.sort((a, b) => a - b);
+    console.log(`  ${kind.padEnd(16)} n=${String(list.length).padStart(3)}  p50 ${ms(pct(list, 50)).padStart(9)}  p95 ${ms(pct(list, 95)).padStart(9)}`);
+  }
+  slowest.sort((a, b) => b.t - a.t);
+  console.log("  slowest:");
+  for (const { t, q, total } of slowest.slice(0, 5)) console.log(`    ${ms(t).padStart(9)}  ${decodeURIComponent(new URLSearchParams(q.params).toString())}  (${total} matches)`);
+  await disconnectDb();
+
+  const base = process.env.BASE_URL;
+  if (!base) {
+    console.log("\nBASE_URL not set: result pages not measured.");
+    return;
+  }
+  const connections = Number(flag("connections", "20"));
+  const duration = Number(flag("duration", "30"));
+  const paths = mix.map((q) => `${q.page}?${new URLSearchParams(q.params)}`);
+  let next = 0;
+  const serverPids = flag("server-pid", "").split(",").filter(Boolean);
+  /** CPU time (user + system) of the server processes, in ms, from /proc (Linux). */
+  const cpuMs = () =>
+    serverPids.reduce((sum, pid) => {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return sum + (Number(fields[11]) + Number(fields[12])) * 10;
+    }, 0);
+  // One request per URL, one at a time: the first (uncached) response of each page.
+  const first: number[] = [];
+  for (const path of paths) {
+    const started = performance.now();
+    const res = await fetch(`${base}${path}`);
+    await res.text();
+    if (!res.ok) throw new Error(`${base}${path} answered ${res.status}`);
+    first.push(performance.now() - started);
+  }
+  first.sort((a, b) => a - b);
+  console.log(`\nResult pages, first request of each URL, one at a time: p50 ${ms(pct(first, 50))}   p95 ${ms(pct(first, 95))}   p99 ${ms(pct(first, 99))}`);
+  // With several server processes each keeps its own cache: warm them all.
+  const warmPasses = Number(flag("warm-passes", "2"));
+  for (let pass = 1; pass < warmPasses; pass++) {
+    let i = 0;
+    const fetchNext = async (): Promise<void> => {
+      while (i < paths.length) await (await fetch(`${base}${paths[i++]}`)).text();
+    };
+    await Promise.all(Array.from({ length: 8 }, fetchNext));
+  }
+  const cpuBefore = cpuMs();
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration,
+    requests: [{ method: "GET", setupRequest: (req: { path: string }) => ({ ...req, path: paths[next++ % paths.length] }) }],
+  });
+  const l = result.latency;
+  console.log(`\nResult pages under load (${paths.length} URLs in turn, ${connections} connections, ${duration} s, ${base}; results cached for up to a minute after the pass above):`);
+  console.log(`  ${result.requests.average.toFixed(1)} requests/s   latency p50 ${l.p50} ms   p90 ${l.p90} ms   p99 ${l.p99} ms   max ${l.max} ms`);
+  console.log(`  ${result.requests.total} requests, ${result.non2xx} not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  if (serverPids.length) console.log(`  server CPU time: ${((cpuMs() - cpuBefore) / result.requests.total).toFixed(1)} ms per request`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
