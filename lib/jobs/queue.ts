@@ -14,6 +14,8 @@ export const QUEUES = {
   searchSync: "search-sync",
   /** {}: rebuild the whole search index aside and swap it in (hourly, and at start-up). */
   searchRebuild: "search-rebuild",
+  /** {}: send the mail waiting in the outbox (MailMessage rows with status QUEUED); also every minute. */
+  mailSend: "mail-send",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -35,6 +37,8 @@ export function bossOptions(role: "sender" | "worker"): PgBoss.ConstructorOption
 const QUEUE_OPTIONS: Record<QueueName, PgBoss.Queue> = {
   [QUEUES.searchSync]: { name: QUEUES.searchSync, retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 },
   // "stately": at most one rebuild waiting and one running; more requests collapse into them.
+  // "stately": one send waiting and one running; repeated kicks collapse into them.
+  [QUEUES.mailSend]: { name: QUEUES.mailSend, policy: "stately", retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 10 * 60 },
   [QUEUES.searchRebuild]: { name: QUEUES.searchRebuild, policy: "stately", retryLimit: 2, retryDelay: 60, expireInSeconds: 60 * 60 },
 };
 

@@ -11,6 +11,7 @@ import { recordRegistrationEvent } from "@/lib/registrations/audit";
 import { REGISTRATION_TX } from "@/lib/registrations/tx-options";
 import { promoteFirstWaitlisted } from "@/lib/registrations/promote-waitlist";
 import { taipeiToday } from "@/lib/format/date";
+import { dispatchMail } from "@/lib/mail/outbox";
 import type { CancelResult } from "@/lib/registrations/dto";
 import type { RegistrationStatus } from "@/generated/prisma/enums";
 
@@ -42,7 +43,8 @@ export async function cancelRegistration(
 
 async function cancelOnce(user: Actor, code: string, now: Date): Promise<CancelResult> {
   const course = await loadCourseForRegistration(code);
-  return db.$transaction(async (tx) => {
+  let promoted: number | null = null;
+  const result = await db.$transaction(async (tx): Promise<CancelResult> => {
     const [reg] = await tx.$queryRaw<{ id: number; status: RegistrationStatus }[]>`
       SELECT id, status FROM "Registration" WHERE "courseId" = ${course.id} AND "userId" = ${user.id} FOR UPDATE`;
     if (!reg || reg.status === "CANCELLED") return { code, changed: false, status: reg ? "CANCELLED" : null };
@@ -60,7 +62,9 @@ async function cancelOnce(user: Actor, code: string, now: Date): Promise<CancelR
         "activeCount" = "activeCount" - ${active}
       WHERE id = ${course.id}`;
     await recordRegistrationEvent(tx, { registrationId: reg.id, actorId: user.id, from: reg.status, to: "CANCELLED", reason: "教師取消報名", at: now });
-    if (approved && course.admissionMode === "AUTOMATIC") await promoteFirstWaitlisted(tx, course.id, now);
+    if (approved && course.admissionMode === "AUTOMATIC") promoted = await promoteFirstWaitlisted(tx, course.id, now);
     return { code, changed: true, status: "CANCELLED" };
   }, REGISTRATION_TX);
+  if (promoted !== null) await dispatchMail();
+  return result;
 }

@@ -1,11 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordRegistrationEvent } from "@/lib/registrations/audit";
+import { queueRegistrationMails } from "@/lib/mail/outbox";
 
 /**
  * Gives a freed seat to the first waitlisted registration (by registration time), inside the
  * caller's transaction. The seat is taken by the same conditional update as everywhere, so
- * capacity holds even if something else filled it meanwhile. Returns the promoted id or null.
+ * capacity holds even if something else filled it meanwhile. The promoted teacher's mail is
+ * queued in the same transaction; the caller calls dispatchMail() after the commit.
+ * Returns the promoted id or null.
  */
 export async function promoteFirstWaitlisted(tx: Prisma.TransactionClient, courseId: number, at: Date): Promise<number | null> {
   // SKIP LOCKED: a waitlisted teacher who is cancelling right now is not promoted.
@@ -25,5 +28,6 @@ export async function promoteFirstWaitlisted(tx: Prisma.TransactionClient, cours
     UPDATE "Registration" SET status = 'APPROVED', "statusChangedAt" = ${at}, "updatedAt" = ${at}, "decisionNote" = '備取遞補'
     WHERE id = ${id}`;
   await recordRegistrationEvent(tx, { registrationId: id, actorId: null, from: "WAITLISTED", to: "APPROVED", reason: "正取取消，備取自動遞補", at });
+  await queueRegistrationMails(tx, [id], "promotion");
   return id;
 }

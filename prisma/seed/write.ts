@@ -21,6 +21,9 @@ export const MODEL_TABLES = [
   "Setting",
   "SearchDocument",
   "SearchIndexState",
+  "AuditEvent",
+  "PasswordResetToken",
+  "MailMessage",
 ] as const;
 
 /** A pg client for a database URL; honours Prisma's `?schema=` parameter like scripts/db/migrate.ts. */
