@@ -1,4 +1,11 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { getActor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/actor";
+import { OrganizerHome } from "@/components/manage/organizer-home";
+import { RegionHome } from "@/components/region/region-home";
+import { TeacherHome } from "@/components/me/teacher-home";
+import { Spinner } from "@/components/ui/spinner";
 
 const WAYS = [
   { href: "/courses/map", title: "依研習地點搜尋", text: "在臺灣地圖上點選縣市，再依學校階段篩選。" },
@@ -7,7 +14,16 @@ const WAYS = [
   { href: "/courses/organizers", title: "依開課單位搜尋", text: "從大專校院到實驗教育機構，依單位類型與縣市查詢。" },
 ];
 
-export default function HomePage() {
+/** What waits for the signed-in person: each role's own panel. */
+function RolePanel({ actor }: { actor: Actor }) {
+  if (actor.role === "TEACHER") return <TeacherHome actor={actor} />;
+  if (actor.role === "ORGANIZER") return <OrganizerHome actor={actor} />;
+  if (actor.role === "REGION_ADMIN") return <RegionHome actor={actor} />;
+  return null;
+}
+
+export default async function HomePage() {
+  const actor = await getActor();
   return (
     <div className="space-y-12">
       <section aria-labelledby="hero" className="rounded-2xl bg-accent-soft px-5 py-10 sm:px-10">
@@ -27,6 +43,18 @@ export default function HomePage() {
           </button>
         </form>
       </section>
+
+      {actor && (
+        <Suspense
+          fallback={
+            <p className="card flex items-center gap-2 text-muted">
+              <Spinner label="載入中" /> 正在載入您的待辦事項…
+            </p>
+          }
+        >
+          <RolePanel actor={actor} />
+        </Suspense>
+      )}
 
       <section aria-labelledby="ways">
         <h2 id="ways" className="mb-4 text-xl font-bold">

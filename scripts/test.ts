@@ -4,7 +4,8 @@
 //      (then databases named <name>_test… on that server), never the demo data;
 //   3. a template database migrated from empty; each Jest worker copies it;
 //   4. Jest: unit and integration tests;
-//   5. an e2e database seeded with a small deterministic data set, `next build`, Playwright.
+//   5. an e2e database seeded with a small deterministic data set, a mail catcher
+//      (scripts/mail/dev-smtp.ts, read on /dev/mail), `next build`, Playwright.
 // Usage: tsx scripts/test.ts [all|jest|e2e] [extra args for jest or playwright]
 // Parallel runs on one machine: set TEST_PG_PORT, E2E_PORT and E2E_DIST_DIR (e.g. 54349, 3110, .next-test-2).
 import { spawn } from "node:child_process";
@@ -14,6 +15,7 @@ import { Client } from "pg";
 import { startPostgres } from "./db/postgres";
 import { applyMigrations, checkMigrations } from "./db/migrate";
 import { repoRoot } from "./env-file";
+import { startMailCatcher, type MailCatcher } from "./mail/dev-smtp";
 
 const log = (line: string) => console.log(`[test] ${line}`);
 const RESULTS = path.join(repoRoot, "test-results");
@@ -84,6 +86,7 @@ async function main() {
   rmSync(PLAYWRIGHT_JSON, { force: true });
   mkdirSync(RESULTS, { recursive: true });
   const pg = await startPostgres("test", log);
+  let catcher: MailCatcher | undefined;
   let code = 0;
   try {
     const base = new URL(pg.url).pathname.slice(1);
@@ -107,7 +110,22 @@ async function main() {
       Object.assign(process.env, TEST_ENV, { DATABASE_URL: e2eUrl });
       const { seedDemoData } = await import("../prisma/seed/index");
       await seedDemoData(e2eUrl, { seed: 1, courses: 2000, today: undefined, force: true, log });
-      const e2eEnv = { ...env, DATABASE_URL: e2eUrl, SITE_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`, NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-test", NODE_ENV: "production" } as NodeJS.ProcessEnv;
+      // The app under test always mails the development catcher (never a real server), one per
+      // slot: its folder is named after E2E_PORT and its port is E2E_PORT + 1000 when free.
+      const e2ePort = Number(process.env.E2E_PORT ?? 3100);
+      const mailDir = path.join(repoRoot, ".mail", `e2e-${e2ePort}`);
+      rmSync(mailDir, { recursive: true, force: true });
+      catcher = await startMailCatcher({ port: e2ePort + 1000, dir: mailDir });
+      log(`Mail catcher: ${catcher.url}, messages in ${path.relative(repoRoot, mailDir)}`);
+      const e2eEnv = {
+        ...env,
+        DATABASE_URL: e2eUrl,
+        SITE_URL: `http://localhost:${e2ePort}`,
+        NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-test",
+        NODE_ENV: "production",
+        SMTP_URL: catcher.url,
+        MAIL_CATCHER_DIR: mailDir,
+      } as NodeJS.ProcessEnv;
       log("Building the app for end-to-end tests …");
       code = await run("npx", ["next", "build"], e2eEnv);
       if (code === 0) {
@@ -116,6 +134,7 @@ async function main() {
       }
     }
   } finally {
+    await catcher?.close();
     await pg.stop();
   }
   const t = tally();

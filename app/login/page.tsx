@@ -28,7 +28,7 @@ export default async function LoginPage({ searchParams }: Props) {
         <h2 id="help" className="font-semibold text-ink">
           忘記密碼？
         </h2>
-        <p>請洽您服務學校的業務承辦人，或所屬縣市的區管中心協助重設密碼。</p>
+        <p>請按上方「忘記密碼？」，輸入帳號或電子郵件，我們會寄出重設密碼的連結（30 分鐘內有效）。電子郵件已無法使用時，請洽您服務學校的業務承辦人或所屬縣市的區管中心。</p>
       </section>
     </div>
   );

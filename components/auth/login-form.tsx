@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
@@ -145,6 +146,9 @@ export function LoginForm({ callbackUrl, initialCaptcha }: { callbackUrl: string
         {pending ? <Spinner label="登入中" /> : null}
         {pending ? "登入中…" : "登入"}
       </button>
+      <p className="text-center">
+        <Link href="/forgot-password">忘記密碼？</Link>
+      </p>
     </form>
   );
 }

@@ -16,6 +16,7 @@ export const TEACHER_MENU = [
 
 export const ORGANIZER_MENU = [
   { href: "/manage", label: "本單位課程管理" },
+  { href: "/manage/courses/new", label: "新增課程" },
   { href: "/account/password", label: "變更登入密碼" },
 ] as const;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { rebuildSearchIndex, syncCourses } from "@/lib/search/sync";
+import { sendQueuedMail } from "@/lib/mail/send-outbox";
 
 /**
  * Job handlers. pg-boss hands a worker a batch of jobs; a handler that throws fails them all,
@@ -17,4 +18,13 @@ export async function handleSearchSync(jobs: PgBoss.Job<{ codes?: unknown }>[]):
 export async function handleSearchRebuild(): Promise<void> {
   const { count, skipped, seconds } = await rebuildSearchIndex();
   if (!skipped) console.log(`[jobs] search index rebuilt: ${count} courses in ${seconds.toFixed(1)} s`);
+}
+
+/** mail-send: deliver what waits in the outbox (after each use case that queues mail, and every minute). */
+export async function handleMailSend(): Promise<void> {
+  const r = await sendQueuedMail();
+  if (r.notConfigured) return;
+  if (r.sent || r.retrying || r.failed) {
+    console.log(`[jobs] mail: ${r.sent} sent, ${r.retrying} to retry, ${r.failed} failed for good`);
+  }
 }

@@ -1,10 +1,12 @@
 import "server-only";
-import { handleSearchRebuild, handleSearchSync } from "@/lib/jobs/handlers";
+import { handleMailSend, handleSearchRebuild, handleSearchSync } from "@/lib/jobs/handlers";
 import { getBoss, QUEUES, stopBoss } from "@/lib/jobs/queue";
 import { prepareSearchIndex } from "@/lib/search/sync";
 
 /** The hourly full rebuild of the search index, on the hour, Taipei time. */
 export const REBUILD_CRON = "0 * * * *";
+/** The outbox sweep: every minute, so mail queued while the queue was unreachable still goes. */
+export const MAIL_SWEEP_CRON = "* * * * *";
 
 export type StartJobsOptions = {
   /** How often an idle worker looks for new jobs (seconds; pg-boss's minimum is 0.5). */
@@ -22,10 +24,14 @@ export async function startJobs(options: StartJobsOptions = {}): Promise<void> {
   const log = options.log ?? ((line: string) => console.log(line));
   const boss = await getBoss("worker");
   await boss.schedule(QUEUES.searchRebuild, REBUILD_CRON, {}, { tz: "Asia/Taipei" });
+  await boss.schedule(QUEUES.mailSend, MAIL_SWEEP_CRON, {}, { tz: "Asia/Taipei" });
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   await boss.work(QUEUES.searchSync, { batchSize: 200, pollingIntervalSeconds }, handleSearchSync);
   await boss.work(QUEUES.searchRebuild, { batchSize: 1, pollingIntervalSeconds }, handleSearchRebuild);
-  log(`[jobs] worker started: ${QUEUES.searchSync}, ${QUEUES.searchRebuild} (hourly at minute 0)`);
+  await boss.work(QUEUES.mailSend, { batchSize: 1, pollingIntervalSeconds }, handleMailSend);
+  // Mail that waited while no worker ran goes now, not at the next sweep.
+  await boss.send(QUEUES.mailSend, {});
+  log(`[jobs] worker started: ${QUEUES.searchSync}, ${QUEUES.searchRebuild} (hourly at minute 0), ${QUEUES.mailSend} (and every minute)`);
   if (options.prepareIndex ?? true) await prepareSearchIndex(log);
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { RegistrationStatus } from "@/generated/prisma/enums";
 import { env } from "@/lib/env";
-import { formatDate } from "@/lib/format/date";
+import { formatDate, formatDateTime } from "@/lib/format/date";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/courses/labels";
 import { QUEUES, sendJob } from "@/lib/jobs/queue";
 
@@ -86,6 +86,41 @@ export async function queueRegistrationMails(
     .map((r) => ({ kind, toAddress: r.email, userId: r.userId, registrationId: r.id, ...renderRegistrationMail(kind, r, siteUrl) }));
   if (data.length) await tx.mailMessage.createMany({ data });
   return data.length;
+}
+
+export type PasswordResetMail = {
+  userId: number;
+  toAddress: string;
+  name: string;
+  username: string;
+  /** The full reset link, with the token. */
+  link: string;
+  expiresAt: Date;
+};
+
+/** The subject and text of the 忘記密碼 mail (pure; exported for tests). */
+export function renderPasswordResetMail(m: Omit<PasswordResetMail, "userId" | "toAddress">) {
+  const subject = "【全國教師在職進修資訊網】重設密碼通知";
+  const text = [
+    `${m.name} 您好：`,
+    "",
+    `我們收到重設您進修網帳號（${m.username}）密碼的申請。請在 ${formatDateTime(m.expiresAt)} 前開啟下面的連結，設定新密碼：`,
+    "",
+    m.link,
+    "",
+    "這個連結 30 分鐘內有效，只能使用一次。設定新密碼後，所有已登入的裝置都需要以新密碼重新登入。",
+    "如果您沒有申請重設密碼，請忽略這封信，您的密碼不會改變。",
+    "",
+    "本信由系統自動寄出，請勿直接回覆。",
+  ].join("\n");
+  return { subject, text };
+}
+
+/** Writes the 忘記密碼 mail in the caller's transaction. */
+export async function queuePasswordResetMail(tx: Prisma.TransactionClient, m: PasswordResetMail): Promise<void> {
+  await tx.mailMessage.create({
+    data: { kind: "password-reset", toAddress: m.toAddress, userId: m.userId, ...renderPasswordResetMail(m) },
+  });
 }
 
 /**

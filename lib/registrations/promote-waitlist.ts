@@ -10,11 +10,19 @@ import { queueRegistrationMails } from "@/lib/mail/outbox";
  * queued in the same transaction; the caller calls dispatchMail() after the commit.
  * Returns the promoted id or null.
  */
-export async function promoteFirstWaitlisted(tx: Prisma.TransactionClient, courseId: number, at: Date): Promise<number | null> {
+export async function promoteFirstWaitlisted(
+  tx: Prisma.TransactionClient,
+  courseId: number,
+  at: Date,
+  options: { exclude?: number[]; reason?: string } = {},
+): Promise<number | null> {
+  // `exclude`: registrations the caller just moved (a review that waitlists a teacher must not
+  // promote that same teacher straight back).
+  const exclude = options.exclude ?? [];
   // SKIP LOCKED: a waitlisted teacher who is cancelling right now is not promoted.
   const next = await tx.$queryRaw<{ id: number }[]>`
     SELECT id FROM "Registration"
-    WHERE "courseId" = ${courseId} AND status = 'WAITLISTED'
+    WHERE "courseId" = ${courseId} AND status = 'WAITLISTED' AND id <> ALL(${exclude}::int[])
     ORDER BY "registeredAt", id
     LIMIT 1
     FOR UPDATE SKIP LOCKED`;
@@ -27,7 +35,7 @@ export async function promoteFirstWaitlisted(tx: Prisma.TransactionClient, cours
   await tx.$executeRaw`
     UPDATE "Registration" SET status = 'APPROVED', "statusChangedAt" = ${at}, "updatedAt" = ${at}, "decisionNote" = '備取遞補'
     WHERE id = ${id}`;
-  await recordRegistrationEvent(tx, { registrationId: id, actorId: null, from: "WAITLISTED", to: "APPROVED", reason: "正取取消，備取自動遞補", at });
+  await recordRegistrationEvent(tx, { registrationId: id, actorId: null, from: "WAITLISTED", to: "APPROVED", reason: options.reason ?? "正取取消，備取自動遞補", at });
   await queueRegistrationMails(tx, [id], "promotion");
   return id;
 }

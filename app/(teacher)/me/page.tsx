@@ -4,6 +4,7 @@ import { pageActor, pageCall } from "@/lib/auth/page";
 import { getMyProfile } from "@/lib/people/get-my-profile";
 import { PageHeader } from "@/components/ui/page-header";
 import { TEACHER_MENU } from "@/components/ui/nav-items";
+import { TeacherHome } from "@/components/me/teacher-home";
 
 export const metadata: Metadata = { title: "個人首頁", robots: { index: false } };
 
@@ -16,6 +17,9 @@ export default async function MePage() {
         {profile.unitName ?? "尚未設定服務學校"}
         {profile.positionLabel ? `・${profile.positionLabel}` : ""}
       </PageHeader>
+      <div className="mb-6">
+        <TeacherHome actor={actor} />
+      </div>
       <div className="grid gap-6 md:grid-cols-[1fr_2fr]">
         <section aria-labelledby="basic" className="card">
           <h2 id="basic" className="mb-3 text-lg font-semibold">
@@ -29,6 +33,9 @@ export default async function MePage() {
             <dt className="text-muted">身分證字號</dt>
             <dd>{profile.nationalIdMasked ?? "未填寫"}</dd>
           </dl>
+          <p className="mt-3 text-sm">
+            <Link href="/me/profile">修改個人基本資料</Link>
+          </p>
         </section>
         <nav aria-labelledby="menu" className="card">
           <h2 id="menu" className="mb-3 text-lg font-semibold">

@@ -1,0 +1,15 @@
+"use server";
+
+import { requestPasswordReset } from "@/lib/auth/request-password-reset";
+import { requestIp } from "@/lib/auth/client-ip";
+import { formStateFromError, type FormState } from "@/lib/form-state";
+
+export async function forgotPasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = { identifier: String(form.get("identifier") ?? "") };
+  try {
+    await requestPasswordReset(values, { ip: await requestIp() });
+    return { ok: true, values };
+  } catch (e) {
+    return formStateFromError(e, values);
+  }
+}
