@@ -66,7 +66,8 @@ test("an organizer signs in with a business account and cannot reach teacher pag
 test("a region admin sees the approval queue of their counties", async ({ page }) => {
   await page.goto("/login?callbackUrl=%2Fregion");
   await signInThroughPage(page, "業務帳號", "region");
-  await expect(page.getByRole("heading", { name: "待審核課程" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "課程審核" })).toBeVisible();
   await expect(page.getByText(/轄區：臺北市/)).toBeVisible();
+  await expect(page.getByRole("list", { name: "待審核課程，送審最久的在前" }).getByRole("listitem").first()).toBeVisible();
   await expectNoAxeViolations(page);
 });
