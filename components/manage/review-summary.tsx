@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { COURSE_STATUS_LABELS, REGISTRATION_STATUS_LABELS } from "@/lib/courses/labels";
-import { formatDate } from "@/lib/format/date";
+import { formatIsoDate } from "@/lib/format/date";
 import { reviewHref, type ReviewQuery, type ReviewStatusFilter } from "@/lib/registrations/review-schema";
 import type { ManagedCourseSummary } from "@/lib/registrations/managed-course";
 import type { RegistrationStatus } from "@/generated/prisma/enums";
 
-const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
 
 /** The course at a glance: dates, 線上報名餘額, and the registrations per status (each a filter link). */
 export function ReviewSummary({
@@ -42,8 +41,8 @@ export function ReviewSummary({
         <div>
           <dt className="text-sm text-muted">研習日期</dt>
           <dd>
-            {day(course.startDate)}
-            {course.endDate !== course.startDate && <> 至 {day(course.endDate)}</>}
+            {formatIsoDate(course.startDate)}
+            {course.endDate !== course.startDate && <> 至 {formatIsoDate(course.endDate)}</>}
           </dd>
         </div>
         <div>

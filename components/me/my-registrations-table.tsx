@@ -1,5 +1,5 @@
 import type { MyRegistrationRow } from "@/lib/registrations/list-my-registrations";
-import { formatDate } from "@/lib/format/date";
+import { formatIsoDate } from "@/lib/format/date";
 import { RegistrationStatusBadge } from "@/components/me/registration-status-badge";
 
 /**
@@ -21,14 +21,13 @@ const BODY = [
   "lg:[&>tr>td:nth-child(6)]:min-w-[10rem] lg:[&>tr>td:nth-child(7)]:whitespace-nowrap",
 ].join(" ");
 
-const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
 
 /** 研習日期: one day, or first and last day (each kept on one line). */
 export function CourseDates({ r }: { r: { startDate: string; endDate: string } }) {
-  if (r.startDate === r.endDate) return <span className="whitespace-nowrap">{day(r.startDate)}</span>;
+  if (r.startDate === r.endDate) return <span className="whitespace-nowrap">{formatIsoDate(r.startDate)}</span>;
   return (
     <>
-      <span className="whitespace-nowrap">{day(r.startDate)}</span> 至 <span className="whitespace-nowrap">{day(r.endDate)}</span>
+      <span className="whitespace-nowrap">{formatIsoDate(r.startDate)}</span> 至 <span className="whitespace-nowrap">{formatIsoDate(r.endDate)}</span>
     </>
   );
 }

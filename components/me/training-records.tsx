@@ -1,13 +1,12 @@
 import type { MyTrainingRecords, MyTrainingYear } from "@/lib/people/list-my-training-records";
-import { formatDate } from "@/lib/format/date";
+import { formatIsoDate } from "@/lib/format/date";
 
 /** Hours as people write them: 18, 1.5. */
 export function hoursText(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
-const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
-const dates = (r: { startDate: string; endDate: string }) => (r.startDate === r.endDate ? day(r.startDate) : `${day(r.startDate)} 至 ${day(r.endDate)}`);
+const dates = (r: { startDate: string; endDate: string }) => (r.startDate === r.endDate ? formatIsoDate(r.startDate) : `${formatIsoDate(r.startDate)} 至 ${formatIsoDate(r.endDate)}`);
 
 /** A table from 1024 px up (and on paper), a card per course below; 研習名稱 first on a card. */
 const BODY = [

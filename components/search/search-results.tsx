@@ -2,7 +2,7 @@ import { HighlightedText } from "@/components/search/highlighted-text";
 import { Pagination } from "@/components/search/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CLASS_TYPE_LABELS } from "@/lib/courses/labels";
-import { formatDate, formatDateTime } from "@/lib/format/date";
+import { formatIsoDate, formatDateTime } from "@/lib/format/date";
 import {
   defaultOrderOf,
   effectiveSort,
@@ -45,7 +45,6 @@ const BODY = [
   "[&>tr>td:nth-child(7)]:break-words lg:[&>tr>td:nth-child(7)]:text-muted",
 ].join(" ");
 
-const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
 
 /** 性質, with the 研習類別 in brackets after 非學分班. */
 function classTypeText(hit: CourseHit): string {
@@ -203,10 +202,10 @@ export function SearchResults({ result, basePath, defaults, emptyActions = [] }:
                     {classTypeText(hit)}
                   </td>
                   <td role="cell">
-                    {day(hit.startDate)}
+                    {formatIsoDate(hit.startDate)}
                   </td>
                   <td role="cell">
-                    {day(hit.endDate)}
+                    {formatIsoDate(hit.endDate)}
                   </td>
                   <td role="cell">
                     <HighlightedText text={hit.organizerName} ranges={hit.highlights.organizerName} />

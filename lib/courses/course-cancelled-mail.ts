@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/format/date";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/courses/labels";
+import { courseMailFooter } from "@/lib/mail/outbox";
 import type { RegistrationStatus } from "@/generated/prisma/enums";
 
 /**
@@ -42,13 +43,7 @@ export function renderCourseCancelledMail(c: CancelledCourse, r: { name: string;
     `辦理研習單位：${c.organizerName}`,
     `您原本的處理狀態：${REGISTRATION_STATUS_LABELS[r.status]}`,
     `取消原因：${reason}`,
-    "",
-    `課程頁面：${new URL(`/courses/${c.code}`, siteUrl).toString()}`,
-    `個人報名記錄：${new URL("/me/registrations", siteUrl).toString()}`,
-    "",
-    `如有疑問，請洽承辦人 ${c.contactName}（電話 ${c.contactPhone}，電子郵件 ${c.contactEmail}）。`,
-    "",
-    "本信由系統自動寄出，請勿直接回覆。",
+    ...courseMailFooter(c, siteUrl),
   ];
   return { subject, text: text.join("\n") };
 }

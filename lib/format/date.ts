@@ -33,6 +33,11 @@ export function formatDate(d: Date): string {
   return `${y}/${m}/${day}(${WEEKDAYS[d.getUTCDay()]})`;
 }
 
+/** A calendar date given as YYYY-MM-DD: 2025/08/31(日). */
+export function formatIsoDate(ymd: string): string {
+  return formatDate(new Date(`${ymd.slice(0, 10)}T00:00:00Z`));
+}
+
 /** A moment, in Taipei time: 2025/08/31(日) 09:00. */
 export function formatDateTime(d: Date): string {
   const p = taipeiParts(d);

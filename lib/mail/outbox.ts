@@ -30,6 +30,25 @@ type Row = {
   contactEmail: string;
 };
 
+const NO_REPLY = "本信由系統自動寄出，請勿直接回覆。";
+
+/** The end of every mail about a course: its links, whom to ask, and that nobody reads replies. */
+export function courseMailFooter(
+  c: { code: string; contactName: string; contactPhone: string; contactEmail: string },
+  siteUrl: string,
+): string[] {
+  return [
+    "",
+    `課程頁面：${new URL(`/courses/${c.code}`, siteUrl).toString()}`,
+    `個人報名記錄：${new URL("/me/registrations", siteUrl).toString()}`,
+    "",
+    `如有疑問，請洽承辦人 ${c.contactName}（電話 ${c.contactPhone}，電子郵件 ${c.contactEmail}）。`,
+    "",
+    NO_REPLY,
+  ];
+}
+
+
 /** The subject and text of a registration mail (pure; exported for tests). */
 export function renderRegistrationMail(kind: RegistrationMailKind, r: Omit<Row, "id" | "userId">, siteUrl: string) {
   const status = REGISTRATION_STATUS_LABELS[r.status];
@@ -50,13 +69,7 @@ export function renderRegistrationMail(kind: RegistrationMailKind, r: Omit<Row, 
     `辦理研習單位：${r.organizerName}`,
     `處理狀態：${status}`,
     ...(r.decisionNote && kind === "review-result" ? [`說明：${r.decisionNote}`] : []),
-    "",
-    `課程頁面：${new URL(`/courses/${r.code}`, siteUrl).toString()}`,
-    `個人報名記錄：${new URL("/me/registrations", siteUrl).toString()}`,
-    "",
-    `如有疑問，請洽承辦人 ${r.contactName}（電話 ${r.contactPhone}，電子郵件 ${r.contactEmail}）。`,
-    "",
-    "本信由系統自動寄出，請勿直接回覆。",
+    ...courseMailFooter(r, siteUrl),
   ];
   return { subject, text: lines.join("\n") };
 }
@@ -111,7 +124,7 @@ export function renderPasswordResetMail(m: Omit<PasswordResetMail, "userId" | "t
     "這個連結 30 分鐘內有效，只能使用一次。設定新密碼後，所有已登入的裝置都需要以新密碼重新登入。",
     "如果您沒有申請重設密碼，請忽略這封信，您的密碼不會改變。",
     "",
-    "本信由系統自動寄出，請勿直接回覆。",
+    NO_REPLY,
   ].join("\n");
   return { subject, text };
 }

@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
-import { formatDate } from "@/lib/format/date";
+import { formatIsoDate } from "@/lib/format/date";
 import { courseUrl, SITE_NAME } from "@/lib/seo/site";
 import type { PublicCourse } from "@/lib/courses/find-course";
 
 const DESCRIPTION_LIMIT = 160;
-
-function day(ymd: string): string {
-  return formatDate(new Date(`${ymd}T00:00:00Z`));
-}
 
 /** The page title: the course's title, marked when cancelled. */
 export function courseTitle(course: Pick<PublicCourse, "title" | "status">): string {
@@ -16,7 +12,7 @@ export function courseTitle(course: Pick<PublicCourse, "title" | "status">): str
 
 /** A description for search results: dates, place, organizer, hours, then the course's own words. */
 export function courseDescription(course: PublicCourse): string {
-  const dates = course.startDate === course.endDate ? day(course.startDate) : `${day(course.startDate)} 至 ${day(course.endDate)}`;
+  const dates = course.startDate === course.endDate ? formatIsoDate(course.startDate) : `${formatIsoDate(course.startDate)} 至 ${formatIsoDate(course.endDate)}`;
   const facts = `${dates}・${course.venueCounty}・${course.organizer.name}・研習時數 ${course.hours} 小時。`;
   const text = `${course.status === "CANCELLED" ? "本課程已取消。" : ""}${facts}${course.description.replace(/\s+/g, " ").trim()}`;
   const chars = Array.from(text);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { pageActor, pageCall } from "@/lib/auth/page";
 import { listMyRegistrations, type MyRegistrationsQuery } from "@/lib/registrations/list-my-registrations";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/courses/labels";
-import { formatDate } from "@/lib/format/date";
+import { formatIsoDate } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/search/pagination";
 import { RegistrationFilter } from "@/components/me/registration-filter";
@@ -24,11 +24,10 @@ function hrefOf(q: MyRegistrationsQuery, page: number): string {
 }
 
 function describe(q: MyRegistrationsQuery): string {
-  const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
   const parts = [];
-  if (q.from && q.to) parts.push(`研習日期 ${day(q.from)} 至 ${day(q.to)}`);
-  else if (q.from) parts.push(`研習日期 ${day(q.from)} 以後`);
-  else if (q.to) parts.push(`研習日期 ${day(q.to)} 以前`);
+  if (q.from && q.to) parts.push(`研習日期 ${formatIsoDate(q.from)} 至 ${formatIsoDate(q.to)}`);
+  else if (q.from) parts.push(`研習日期 ${formatIsoDate(q.from)} 以後`);
+  else if (q.to) parts.push(`研習日期 ${formatIsoDate(q.to)} 以前`);
   if (q.status) parts.push(`線上報名結果為「${REGISTRATION_STATUS_LABELS[q.status]}」`);
   return parts.join("、");
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { pageActor, pageCall } from "@/lib/auth/page";
 import { listAttendance } from "@/lib/registrations/list-attendance";
-import { formatDate } from "@/lib/format/date";
+import { formatIsoDate } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReviewCourseNav } from "@/components/manage/review-course-nav";
 import { AttendanceForm } from "@/components/manage/attendance-form";
@@ -12,7 +12,6 @@ export const metadata: Metadata = { title: "出席登錄", robots: { index: fals
 
 type Props = { params: Promise<{ code: string }> };
 
-const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
 
 /** 出席登錄與研習時數: after the course has started. Personal: rendered per request. */
 export default async function AttendancePage({ params }: Props) {
@@ -39,8 +38,8 @@ export default async function AttendancePage({ params }: Props) {
           <div>
             <dt className="text-sm text-muted">研習日期</dt>
             <dd>
-              {day(course.startDate)}
-              {course.endDate !== course.startDate && <> 至 {day(course.endDate)}</>}
+              {formatIsoDate(course.startDate)}
+              {course.endDate !== course.startDate && <> 至 {formatIsoDate(course.endDate)}</>}
             </dd>
           </div>
           <div>
@@ -66,7 +65,7 @@ export default async function AttendancePage({ params }: Props) {
         <p className="card bg-surface">這門課程{course.status === "CANCELLED" ? "已取消" : "尚未公告"}，無法登錄出席。</p>
       ) : !course.started ? (
         <div className="card bg-surface">
-          <p className="font-semibold">研習尚未開始（{day(course.startDate)} 開始），開始後才能登錄出席。</p>
+          <p className="font-semibold">研習尚未開始（{formatIsoDate(course.startDate)} 開始），開始後才能登錄出席。</p>
           <p className="mt-1 text-muted">在那之前，可以先到錄取審核確認正取名單。</p>
           <p className="mt-3">
             <Link href={`/manage/courses/${course.code}/registrations`} className="btn btn-secondary">
