@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { sql } from "@/lib/db";
+import { batched, sql } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 
 /**
@@ -41,6 +41,52 @@ export function unwrap<T>(answer: StoredAnswer<T>): T {
   throw new AppError(answer.code, answer.message, answer.fieldErrors);
 }
 
+// Every keyed request of a rush claims its key and stores its answer: plain queries (not
+// Prisma, see lib/db.ts), one for all the requests that arrive together. Times are UTC, as
+// Prisma stores them.
+type Claim = { userId: number; key: string; scope: string; hash: string };
+
+/** True when this call now holds the key (new, or the old record had expired). */
+const claimKey = batched<Claim, boolean>(async (claims) => {
+  // A key twice in one batch: only its first claim goes in, the other finds it taken.
+  const seen = new Set<string>();
+  const firsts = claims.filter((c) => {
+    const id = `${c.userId}\u0000${c.key}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  const rows = await sql<{ userId: number; key: string }>(
+    `INSERT INTO "IdempotencyRecord" ("userId", "key", "scope", "requestHash", "state", "createdAt", "expiresAt")
+     SELECT t.u, t.k, t.s, t.h, 'IN_PROGRESS', now() AT TIME ZONE 'UTC', (now() AT TIME ZONE 'UTC') + $5 * interval '1 millisecond'
+     FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS t(u, k, s, h)
+     ON CONFLICT ("userId", "key") DO UPDATE
+       SET "scope" = EXCLUDED."scope", "requestHash" = EXCLUDED."requestHash", "state" = 'IN_PROGRESS',
+           "responseStatus" = NULL, "responseBody" = NULL, "createdAt" = EXCLUDED."createdAt", "expiresAt" = EXCLUDED."expiresAt"
+       WHERE "IdempotencyRecord"."expiresAt" < now() AT TIME ZONE 'UTC'
+     RETURNING "userId", "key"`,
+    [firsts.map((c) => c.userId), firsts.map((c) => c.key), firsts.map((c) => c.scope), firsts.map((c) => c.hash), IDEMPOTENCY_TTL_MS],
+  );
+  const won = new Set(rows.map((r) => `${r.userId}\u0000${r.key}`));
+  const given = new Set<string>();
+  return claims.map((c) => {
+    const id = `${c.userId}\u0000${c.key}`;
+    if (!won.has(id) || given.has(id)) return false;
+    given.add(id);
+    return true;
+  });
+});
+
+const storeAnswer = batched<{ userId: number; key: string; status: number; body: string }, void>(async (answers) => {
+  await sql(
+    `UPDATE "IdempotencyRecord" r SET state = 'COMPLETED', "responseStatus" = t.st, "responseBody" = t.body
+     FROM unnest($1::int[], $2::text[], $3::int[], $4::jsonb[]) AS t(u, k, st, body)
+     WHERE r."userId" = t.u AND r."key" = t.k`,
+    [answers.map((a) => a.userId), answers.map((a) => a.key), answers.map((a) => a.status), answers.map((a) => a.body)],
+  );
+  return answers.map(() => undefined);
+});
+
 /**
  * Runs `work` once per (userId, key). Without a key it just runs it.
  * `waitMs`: how long a repeat waits for a first request still running before answering 409
@@ -66,19 +112,8 @@ export async function withIdempotency<T>(
 
   for (;;) {
     // Claim the key, or find who holds it.
-    // Plain queries (not Prisma): this runs on every keyed request of a rush (see lib/db.ts).
-    // Times are UTC, as Prisma stores them.
-    const claimed = await sql(
-      `INSERT INTO "IdempotencyRecord" ("userId", "key", "scope", "requestHash", "state", "createdAt", "expiresAt")
-       VALUES ($1, $2, $3, $4, 'IN_PROGRESS', now() AT TIME ZONE 'UTC', (now() AT TIME ZONE 'UTC') + $5 * interval '1 millisecond')
-       ON CONFLICT ("userId", "key") DO UPDATE
-         SET "scope" = EXCLUDED."scope", "requestHash" = EXCLUDED."requestHash", "state" = 'IN_PROGRESS',
-             "responseStatus" = NULL, "responseBody" = NULL, "createdAt" = EXCLUDED."createdAt", "expiresAt" = EXCLUDED."expiresAt"
-         WHERE "IdempotencyRecord"."expiresAt" < now() AT TIME ZONE 'UTC'
-       RETURNING 1 AS claimed`,
-      [userId, key, scope, hash, IDEMPOTENCY_TTL_MS],
-    );
-    if (claimed.length === 1) break;
+    const claimed = await claimKey({ userId, key, scope, hash });
+    if (claimed) break;
 
     const [existing] = await sql<{ scope: string; requestHash: string; state: string; responseBody: unknown }>(
       `SELECT scope, "requestHash", state::text AS state, "responseBody" FROM "IdempotencyRecord" WHERE "userId" = $1 AND "key" = $2`,
@@ -105,11 +140,6 @@ export async function withIdempotency<T>(
     }
     answer = toAnswer<T>(e);
   }
-  await sql(`UPDATE "IdempotencyRecord" SET state = 'COMPLETED', "responseStatus" = $3, "responseBody" = $4::jsonb WHERE "userId" = $1 AND "key" = $2`, [
-    userId,
-    key,
-    answer.ok ? 200 : new AppError(answer.code, "").httpStatus,
-    JSON.stringify(answer),
-  ]);
+  await storeAnswer({ userId, key, status: answer.ok ? 200 : new AppError(answer.code, "").httpStatus, body: JSON.stringify(answer) });
   return { answer, replayed: false };
 }

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { signIn } from "@/lib/auth/sign-in";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
 
 /** Session length: a working day. */
 const SESSION_SECONDS = 8 * 60 * 60;
@@ -15,6 +16,11 @@ function clientIp(headers: Record<string, unknown> | undefined): string {
   return first || (typeof real === "string" ? real : "") || "unknown";
 }
 
+/** The session cookie (Secure, with the __Secure- prefix, when the site is served over https). */
+export function sessionCookieName(): string {
+  return env().SITE_URL.startsWith("https://") ? "__Secure-inservice.session" : "inservice.session";
+}
+
 /**
  * The failure codes travel to the login form as the `error` of next-auth's signIn():
  * INVALID_INPUT, INVALID_CREDENTIALS, INVALID_CREDENTIALS+CAPTCHA, CAPTCHA_REQUIRED,
@@ -25,12 +31,12 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_SECONDS },
-    jwt: { maxAge: SESSION_SECONDS },
+    jwt: { maxAge: SESSION_SECONDS, encode: encodeSessionToken, decode: decodeSessionToken },
     pages: { signIn: "/login", error: "/login" },
     useSecureCookies: secure,
     cookies: {
       sessionToken: {
-        name: secure ? "__Secure-inservice.session" : "inservice.session",
+        name: sessionCookieName(),
         options: { httpOnly: true, sameSite: "lax", path: "/", secure },
       },
     },

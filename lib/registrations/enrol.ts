@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db, sql } from "@/lib/db";
+import { batched, db, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requireUser, type Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation";
@@ -10,6 +10,7 @@ import { checkEligibility, MESSAGES } from "@/lib/registrations/eligibility";
 import type { RegistrationCourse } from "@/lib/registrations/load-course";
 import { registrationFormSchema, toStoredAnswers } from "@/lib/registrations/form-schema";
 import type { EnrolResult } from "@/lib/registrations/dto";
+import { takePlace } from "@/lib/registrations/take-places";
 import type { RegistrationStatus } from "@/generated/prisma/enums";
 
 export const enrolInputSchema = z.object({
@@ -51,32 +52,43 @@ function dto(code: string, r: { status: RegistrationStatus; registeredAt: Date; 
   };
 }
 
+type CourseAndMine = RegistrationCourse & {
+  myStatus: RegistrationStatus | null;
+  myRegisteredAt: Date | null;
+  myStatusChangedAt: Date | null;
+  myDecisionNote: string | null;
+};
+
 /**
- * The course and the teacher's registration in one plain query (the rush's hot path, see
- * lib/db.ts). Same rules as loadCourseForRegistration: drafts and unknown codes are 404.
+ * The course and the teacher's registration: plain queries (the rush's hot path, see
+ * lib/db.ts), one for all the enrolments that arrive together.
  */
-async function loadCourseAndMine(code: string, userId: number) {
-  if (!/^\d{1,12}$/.test(code)) throw new AppError("NOT_FOUND", "找不到這門課程，請確認課程代碼。");
-  const [r] = await sql<
-    RegistrationCourse & { myStatus: RegistrationStatus | null; myRegisteredAt: Date | null; myStatusChangedAt: Date | null; myDecisionNote: string | null }
-  >(
-    `SELECT c.id, c.code, c.title, c.status::text AS status, c."onlineRegistration",
+const courseAndMine = batched<{ code: string; userId: number }, CourseAndMine | null>(async (asks) => {
+  const rows = await sql<CourseAndMine & { ord: number }>(
+    `SELECT q.ord::int AS ord, c.id, c.code, c.title, c.status::text AS status, c."onlineRegistration",
             c."registrationOpensAt" AT TIME ZONE 'UTC' AS "registrationOpensAt", c."registrationClosesAt" AT TIME ZONE 'UTC' AS "registrationClosesAt",
             c.eligibility::text AS eligibility, c."organizerId", c."formFields", c."admissionMode"::text AS "admissionMode", c.capacity, c."waitlistLimit",
             c."approvedCount", c."waitlistedCount", c."activeCount", c."startDate"::timestamp AT TIME ZONE 'UTC' AS "startDate",
             r.status::text AS "myStatus", r."registeredAt" AT TIME ZONE 'UTC' AS "myRegisteredAt",
             r."statusChangedAt" AT TIME ZONE 'UTC' AS "myStatusChangedAt", r."decisionNote" AS "myDecisionNote"
-     FROM "Course" c LEFT JOIN "Registration" r ON r."courseId" = c.id AND r."userId" = $2
-     WHERE c.code = $1`,
-    [code, userId],
+     FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS q(code, uid, ord)
+     JOIN "Course" c ON c.code = q.code
+     LEFT JOIN "Registration" r ON r."courseId" = c.id AND r."userId" = q.uid`,
+    [asks.map((a) => a.code), asks.map((a) => a.userId)],
   );
+  const byOrd = new Map(rows.map(({ ord, ...row }) => [ord, row as CourseAndMine]));
+  return asks.map((_, i) => byOrd.get(i + 1) ?? null);
+});
+
+/** Same rules as loadCourseForRegistration: drafts and unknown codes are 404. */
+async function loadCourseAndMine(code: string, userId: number) {
+  if (!/^\d{1,12}$/.test(code)) throw new AppError("NOT_FOUND", "找不到這門課程，請確認課程代碼。");
+  const r = await courseAndMine({ code, userId });
   if (!r || r.status === "DRAFT" || r.status === "SUBMITTED") throw new AppError("NOT_FOUND", "找不到這門課程，請確認課程代碼。");
   const { myStatus, myRegisteredAt, myStatusChangedAt, myDecisionNote, ...course } = r;
   const current = myStatus ? { status: myStatus, registeredAt: myRegisteredAt!, statusChangedAt: myStatusChangedAt!, decisionNote: myDecisionNote } : null;
   return { course: course as RegistrationCourse, current };
 }
-
-type WrittenRow = { status: RegistrationStatus; registeredAt: Date; statusChangedAt: Date; decisionNote: string | null };
 
 async function enrolOnce(user: Actor, code: string, rawAnswers: Record<string, string>, now: Date): Promise<EnrolResult> {
   const { course, current } = await loadCourseAndMine(code, user.id);
@@ -100,15 +112,10 @@ async function enrolOnce(user: Actor, code: string, rawAnswers: Record<string, s
   const { answers, nationalId } = toStoredAnswers(values);
   const encrypted = nationalId ? encryptNationalId(nationalId) : null;
 
-  // The claim, the seat, the registration and its audit entry happen in one database call
-  // (enrol_take_place, see the seat_counters migration), so the course row is locked only
-  // for the moment it takes inside PostgreSQL.
-  const [row] = await sql<Omit<WrittenRow, "status"> & { status: RegistrationStatus | null; created: boolean }>(
-    `SELECT status::text AS status, "registeredAt" AT TIME ZONE 'UTC' AS "registeredAt", "statusChangedAt" AT TIME ZONE 'UTC' AS "statusChangedAt",
-            "decisionNote", created
-     FROM enrol_take_place($1, $2, $3::jsonb, $4, $5, $6)`,
-    [course.id, user.id, JSON.stringify(answers), encrypted?.cipher ?? null, encrypted?.keyId ?? null, encrypted?.hash ?? null],
-  );
+  // The claim, the seat, the registration and its audit entry happen inside PostgreSQL, in one
+  // transaction for all the enrolments that arrive together (take-places.ts), so the course
+  // row is locked only for the moment it takes there.
+  const row = await takePlace({ courseId: course.id, userId: user.id, answers, nationalId: encrypted });
   if (!row?.status) throw new AppError("CONFLICT", MESSAGES.full);
   return dto(code, { ...row, status: row.status }, row.created);
 }
