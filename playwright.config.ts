@@ -30,8 +30,12 @@ export default defineConfig({
       use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, launchOptions: chromium },
     },
   ],
+  // The production server as `npm run demo` runs it (scripts/serve.ts, with its own
+  // registration door), one process; the search-page cache off so a test sees its own changes
+  // at once (the cache has its own tests in tests/unit/page-cache.test.ts).
   webServer: {
-    command: `npx next start -p ${PORT}`,
+    command: "npx tsx scripts/serve.ts",
+    env: { ...(process.env as Record<string, string>), PORT: String(PORT), WEB_CONCURRENCY: "1", PAGE_CACHE: "off" },
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -12,7 +12,8 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 
 /** The public search pages and the search API. Course pages are cached by Next itself. */
 export const CACHEABLE_PATHS = new Set(["/courses", "/courses/map", "/courses/advanced", "/courses/organizers", "/api/courses"]);
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
+// The session cookie (lib/auth/session-token.ts sessionCookieName), whole or in chunks.
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?inservice\.session(?:\.\d+)?=/;
 /** Headers that make Next.js answer differently for the same URL. */
 const VARYING_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action"];
 const DROPPED_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "date", "keep-alive", "set-cookie"]);

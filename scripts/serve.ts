@@ -1,13 +1,18 @@
 // Serves the built app with several Node processes on one port (node:cluster), one per core
 // by default: the app keeps no state in its process, so instances can share the load.
-//   WEB_CONCURRENCY=2 PORT=3000 tsx --conditions=react-server scripts/serve.ts
+// The registration door, where a rush lands, is answered here without Next's request
+// pipeline (scripts/registration-door.ts); everything else goes to Next.
+//   WEB_CONCURRENCY=2 PORT=3000 tsx scripts/serve.ts
 import cluster from "node:cluster";
 import http from "node:http";
+import Module from "node:module";
 import os from "node:os";
 import path from "node:path";
 import next from "next";
 import { Pool } from "pg";
 import { PageCache, pageCacheKey, sendCachedPage, tapResponse } from "./page-cache";
+import { registrationDoorCode, serveRegistrationDoor, type Answer } from "./registration-door";
+import { SECURITY_HEADERS } from "../lib/security-headers";
 
 const port = Number(process.env.PORT ?? 3000);
 const workers = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
@@ -51,8 +56,25 @@ if (cluster.isPrimary) {
       void poll();
       setInterval(poll, 2_000).unref();
     }
+    // The use cases are loaded here, after Next has read the .env files, outside Next's
+    // bundle: "server-only" (which throws outside Next's server build) is an empty module for
+    // them, as it is in Next's server. Their database pool and job queue live on globalThis,
+    // so this process still has one of each.
+    const serverOnly = require.resolve("server-only");
+    require.cache[serverOnly] = Object.assign(new Module(serverOnly), { filename: serverOnly, loaded: true, exports: {} });
+    const answer: Answer = (require("../lib/registrations/registration-api") as typeof import("../lib/registrations/registration-api")).registrationApi;
+    const siteHeaders = Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value]));
     http
       .createServer((req, res) => {
+        const code = registrationDoorCode(req);
+        if (code !== null) {
+          serveRegistrationDoor(req, res, code, answer, siteHeaders).catch((e: unknown) => {
+            console.error("[serve] registration door:", e instanceof Error ? e.message : e);
+            if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+            res.end(JSON.stringify({ error: { code: "INTERNAL", message: "系統暫時無法處理您的要求，請稍後再試。" } }));
+          });
+          return;
+        }
         const key = pageCacheKey(req, version);
         if (key === null) return void handle(req, res);
         const hit = cache.get(key);

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { signIn } from "@/lib/auth/sign-in";
-import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
+import { decodeSessionToken, encodeSessionToken, sessionCookieName } from "@/lib/auth/session-token";
 
 /** Session length: a working day. */
 const SESSION_SECONDS = 8 * 60 * 60;
@@ -14,11 +14,6 @@ function clientIp(headers: Record<string, unknown> | undefined): string {
   const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
   const real = headers?.["x-real-ip"];
   return first || (typeof real === "string" ? real : "") || "unknown";
-}
-
-/** The session cookie (Secure, with the __Secure- prefix, when the site is served over https). */
-export function sessionCookieName(): string {
-  return env().SITE_URL.startsWith("https://") ? "__Secure-inservice.session" : "inservice.session";
 }
 
 /**

@@ -2,6 +2,12 @@ import "server-only";
 import { hkdfSync, randomUUID } from "node:crypto";
 import { EncryptJWT, jwtDecrypt, type JWTPayload } from "jose";
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
+import { env } from "@/lib/env";
+
+/** The session cookie (Secure, with the __Secure- prefix, when the site is served over https). */
+export function sessionCookieName(): string {
+  return env().SITE_URL.startsWith("https://") ? "__Secure-inservice.session" : "inservice.session";
+}
 
 /**
  * The session cookie's token: next-auth's own format (a JWE, "dir" + A256GCM, with the key

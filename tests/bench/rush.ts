@@ -1,10 +1,12 @@
 // The rush: N distinct demo teachers sign in, then all send 我要報名 for one 100-seat course
 // at the same moment. Prints requests/s, p50/p99 latency, the count of each response status,
-// and the final counts in the database. Runs an automatic (先到先得) and a manual-review course.
+// the final counts in the database, and the CPU time the app, PostgreSQL and the load client
+// spent on the burst. Runs an automatic (先到先得) and a manual-review course, after an unmeasured
+// warm-up burst on a third course.
 //   npm run bench:rush            (BENCH_TEACHERS=2000 by default; DATABASE_URL to use your own DB)
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { DEMO_PASSWORD, teacherUsername } from "../../prisma/seed/accounts";
@@ -51,6 +53,30 @@ async function finalCounts(databaseUrl: string, courseId: number) {
   } finally {
     await c.end();
   }
+}
+
+/**
+ * CPU seconds (user + system) used so far by the processes whose command line matches, from
+ * /proc: where a burst's time goes (the app's processes, PostgreSQL's, this client's).
+ */
+function cpuSeconds(match: RegExp): number {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!match.test(readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " "))) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) / tick;
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return total;
+}
+
+function cpuNow() {
+  const own = process.cpuUsage();
+  return { app: cpuSeconds(/scripts\/serve\.ts/), database: cpuSeconds(/^postgres/), client: (own.user + own.system) / 1e6 };
 }
 
 /** One PUT over a shared keep-alive agent; resolves with the status (or "network-error"). */
@@ -122,15 +148,23 @@ async function main() {
       writeFileSync(cacheFile, JSON.stringify({ baseUrl: app.baseUrl, at: Date.now(), cookies }));
     }
 
+    // A server that has been up: its processes have compiled the hot code and opened their
+    // database connections. One unmeasured burst on a course of its own does that.
+    await prepareCourse(app.databaseUrl, "9100000", "AUTOMATIC");
+    const warm = await burst(app.baseUrl, "9100000", cookies.slice(0, Math.min(400, cookies.length)));
+    console.log(`[bench] warm-up: ${warm.requests} enrol requests on course 9100000 (${warm.rps} requests/s, not counted)`);
+
     for (const [code, mode] of [["9100001", "AUTOMATIC"], ["9100002", "MANUAL_REVIEW"]] as const) {
       const courseId = await prepareCourse(app.databaseUrl, code, mode);
-      // Warm the route once so the first burst does not measure compilation of lazy code.
-      await fetch(`${app.baseUrl}/api/courses/${code}/registration`, { headers: { Cookie: cookies[0] } });
+      const before = cpuNow();
       const r = await burst(app.baseUrl, code, cookies);
+      const after = cpuNow();
       const db = await finalCounts(app.databaseUrl, courseId);
       console.log(`\nrush ${mode} course ${code}: capacity ${CAPACITY}, waitlist limit ${WAITLIST}, ${r.requests} enrol requests in one burst over ${process.env.BENCH_CONNECTIONS ?? 256} connections`);
       console.log(`  throughput   ${r.rps} requests/s (${r.seconds} s)`);
       console.log(`  latency      p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`);
+      const cpu = (k: keyof typeof before) => `${(after[k] - before[k]).toFixed(2)} s (${(((after[k] - before[k]) / r.requests) * 1000).toFixed(2)} ms/request)`;
+      console.log(`  CPU          app ${cpu("app")}, PostgreSQL ${cpu("database")}, this client ${cpu("client")}`);
       console.log(`  responses    ${Object.entries(r.statuses).map(([s, n]) => `${s}: ${n}`).join(", ")}`);
       console.log(`  database     ${JSON.stringify(db.byStatus)}; counters ${JSON.stringify(db.counters)}; duplicate teachers ${db.duplicateTeachers}; audit events ${db.auditEvents}`);
     }

@@ -56,13 +56,10 @@ export async function startBenchApp(options: { courses: number; port: number; po
     const code = await new Promise<number>((r) => run("npx", ["next", "build"], env).on("exit", (c) => r(c ?? 1)));
     if (code !== 0) throw new Error("next build failed");
   }
-  // BENCH_WORKERS=N: N server processes on the port (scripts/serve.ts), as production would
-  // run several instances; default one `next start`.
+  // The production server (scripts/serve.ts, as `npm run demo` serves). BENCH_WORKERS=N: N
+  // server processes on the port, as production runs one per core; default one.
   const workers = Number(process.env.BENCH_WORKERS ?? 1);
-  const server =
-    workers > 1
-      ? run("npx", ["tsx", "scripts/serve.ts"], { ...env, PORT: String(options.port), WEB_CONCURRENCY: String(workers) }, false)
-      : run("npx", ["next", "start", "-p", String(options.port)], env, false);
+  const server = run("npx", ["tsx", "scripts/serve.ts"], { ...env, PORT: String(options.port), WEB_CONCURRENCY: String(workers) }, false);
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;

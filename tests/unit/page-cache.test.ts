@@ -21,8 +21,8 @@ describe("pageCacheKey", () => {
     expect(pageCacheKey(req("/courses"), null)).toBeNull();
     expect(pageCacheKey(req("/courses", {}, "POST"), "v1")).toBeNull();
     expect(pageCacheKey(req("/courses", {}, "HEAD"), "v1")).toBeNull();
-    expect(pageCacheKey(req("/courses", { cookie: "a=1; next-auth.session-token=abc" }), "v1")).toBeNull();
-    expect(pageCacheKey(req("/courses", { cookie: "__Secure-next-auth.session-token.0=abc" }), "v1")).toBeNull();
+    expect(pageCacheKey(req("/courses", { cookie: "a=1; inservice.session=abc" }), "v1")).toBeNull();
+    expect(pageCacheKey(req("/courses", { cookie: "__Secure-inservice.session.0=abc" }), "v1")).toBeNull();
     expect(pageCacheKey(req("/courses", { rsc: "1" }), "v1")).toBeNull();
     expect(pageCacheKey(req("/courses", { "next-router-prefetch": "1" }), "v1")).toBeNull();
     expect(pageCacheKey(req("/courses/9000001"), "v1")).toBeNull();
@@ -128,7 +128,7 @@ describe("tapResponse and sendCachedPage on a real HTTP server", () => {
     expect((await get("/courses?cookie=1")).headers["x-page-cache"]).toBe("MISS");
     await get("/courses?q=3");
     const before = renders;
-    const signedIn = await get("/courses?q=3", { cookie: "next-auth.session-token=abc" });
+    const signedIn = await get("/courses?q=3", { cookie: "inservice.session=abc" });
     expect(signedIn.headers["x-page-cache"]).toBeUndefined();
     expect(renders - before).toBe(1);
   });
