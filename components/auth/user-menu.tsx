@@ -23,7 +23,7 @@ export function UserMenu() {
   if (!data?.user) {
     const here = pathname && pathname !== "/login" ? `?callbackUrl=${encodeURIComponent(pathname)}` : "";
     return (
-      <Link href={`/login${here}`} className="btn btn-primary">
+      <Link prefetch={false} href={`/login${here}`} className="btn btn-primary">
         登入
       </Link>
     );
