@@ -41,6 +41,48 @@ async function prepareCourse(databaseUrl: string, code: string, mode: "AUTOMATIC
   }
 }
 
+/**
+ * The bench writes its courses straight into the tables, so it also brings them into the search
+ * index as the app's own use cases would (announceCourseChange). Otherwise each start of the
+ * app finds the index behind the courses and rebuilds it, and the rebuild (all public courses,
+ * seconds of CPU) would run during the burst being measured.
+ */
+async function syncIntoIndex(code: string): Promise<void> {
+  const { syncCourses } = await import("../../lib/search/sync");
+  await syncCourses([code]);
+}
+
+/**
+ * Waits until no search job is queued or running in the app (a rebuild at start-up, say).
+ * Jobs left "active" by an app stopped before `appStarted` (an earlier run) run nowhere; they
+ * are cancelled first, or they would hold the queue until pg-boss expires them.
+ */
+async function waitForIdleJobs(databaseUrl: string, appStarted: Date): Promise<void> {
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const stale = await c.query(
+      `UPDATE pgboss.job SET state = 'cancelled', completed_on = now() WHERE name IN ('search-rebuild', 'search-sync') AND state = 'active' AND started_on < $1`,
+      [appStarted],
+    );
+    if (stale.rowCount) console.log(`[bench] cancelled ${stale.rowCount} search job(s) left active by an earlier run`);
+    const started = Date.now();
+    let told = false;
+    for (;;) {
+      const { n } = (
+        await c.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name IN ('search-rebuild', 'search-sync') AND state IN ('created', 'retry', 'active') AND start_after <= now()`)
+      ).rows[0];
+      if (n === 0) break;
+      if (!told) console.log(`[bench] waiting for the app's search index jobs to finish (${n} queued or running) …`);
+      told = true;
+      if (Date.now() - started > 300_000) throw new Error("the app's search jobs did not finish within 5 minutes");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await c.end();
+  }
+}
+
 async function finalCounts(databaseUrl: string, courseId: number) {
   const c = new Client({ connectionString: databaseUrl });
   await c.connect();
@@ -126,6 +168,7 @@ async function burst(baseUrl: string, code: string, cookies: string[]) {
 }
 
 async function main() {
+  const appStarted = new Date();
   const app = await startBenchApp({ courses: Number(process.env.BENCH_COURSES ?? 20000), port: PORT });
   try {
     // Sessions last 8 hours: a re-run within 6 reuses them (sign-in is argon2, slow on purpose).
@@ -151,11 +194,15 @@ async function main() {
     // A server that has been up: its processes have compiled the hot code and opened their
     // database connections. One unmeasured burst on a course of its own does that.
     await prepareCourse(app.databaseUrl, "9100000", "AUTOMATIC");
+    await syncIntoIndex("9100000");
+    await waitForIdleJobs(app.databaseUrl, appStarted);
     const warm = await burst(app.baseUrl, "9100000", cookies.slice(0, Math.min(400, cookies.length)));
     console.log(`[bench] warm-up: ${warm.requests} enrol requests on course 9100000 (${warm.rps} requests/s, not counted)`);
 
     for (const [code, mode] of [["9100001", "AUTOMATIC"], ["9100002", "MANUAL_REVIEW"]] as const) {
       const courseId = await prepareCourse(app.databaseUrl, code, mode);
+      await syncIntoIndex(code);
+      await waitForIdleJobs(app.databaseUrl, appStarted);
       const before = cpuNow();
       const r = await burst(app.baseUrl, code, cookies);
       const after = cpuNow();

@@ -57,9 +57,10 @@ export async function startBenchApp(options: { courses: number; port: number; po
     if (code !== 0) throw new Error("next build failed");
   }
   // The production server (scripts/serve.ts, as `npm run demo` serves). BENCH_WORKERS=N: N
-  // server processes on the port, as production runs one per core; default one.
+  // server processes on the port, as production runs one per core; default one. BENCH_PROF=dir:
+  // V8 CPU profiles of the server processes, written to dir when they stop.
   const workers = Number(process.env.BENCH_WORKERS ?? 1);
-  const server = run("npx", ["tsx", "scripts/serve.ts"], { ...env, PORT: String(options.port), WEB_CONCURRENCY: String(workers) }, false);
+  const server = run("npx", ["tsx", ...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), "scripts/serve.ts"], { ...env, PORT: String(options.port), WEB_CONCURRENCY: String(workers) }, false);
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
