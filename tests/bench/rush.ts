@@ -58,19 +58,21 @@ async function syncIntoIndex(code: string): Promise<void> {
  * are cancelled first, or they would hold the queue until pg-boss expires them.
  */
 async function waitForIdleJobs(databaseUrl: string, appStarted: Date): Promise<void> {
+  const { QUEUES } = await import("../../lib/jobs/queue");
+  const queues = [QUEUES.searchRebuild, QUEUES.searchSync];
   const c = new Client({ connectionString: databaseUrl });
   await c.connect();
   try {
     const stale = await c.query(
-      `UPDATE pgboss.job SET state = 'cancelled', completed_on = now() WHERE name IN ('search-rebuild', 'search-sync') AND state = 'active' AND started_on < $1`,
-      [appStarted],
+      `UPDATE pgboss.job SET state = 'cancelled', completed_on = now() WHERE name = ANY($1) AND state = 'active' AND started_on < $2`,
+      [queues, appStarted],
     );
     if (stale.rowCount) console.log(`[bench] cancelled ${stale.rowCount} search job(s) left active by an earlier run`);
     const started = Date.now();
     let told = false;
     for (;;) {
       const { n } = (
-        await c.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name IN ('search-rebuild', 'search-sync') AND state IN ('created', 'retry', 'active') AND start_after <= now()`)
+        await c.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry', 'active') AND start_after <= now()`, [queues])
       ).rows[0];
       if (n === 0) break;
       if (!told) console.log(`[bench] waiting for the app's search index jobs to finish (${n} queued or running) …`);
