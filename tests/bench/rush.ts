@@ -5,11 +5,11 @@
 // warm-up burst on a third course.
 //   npm run bench:rush            (BENCH_TEACHERS=2000 by default; DATABASE_URL to use your own DB)
 import { randomUUID } from "node:crypto";
-import http from "node:http";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { DEMO_PASSWORD, teacherUsername } from "../../prisma/seed/accounts";
+import { encodeRequest, rawBurst } from "./raw-client";
 import { percentile, pool, root, signInCookie, startBenchApp } from "./support";
 
 const TEACHERS = Number(process.env.BENCH_TEACHERS ?? 2000);
@@ -123,49 +123,28 @@ function cpuNow() {
   return { app: cpuSeconds(/scripts\/serve\.ts/), database: cpuSeconds(/^postgres/), client: (own.user + own.system) / 1e6 };
 }
 
-/** One PUT over a shared keep-alive agent; resolves with the status (or "network-error"). */
-function put(agent: http.Agent, url: URL, cookie: string, body: string): Promise<string> {
-  return new Promise((resolve) => {
-    const req = http.request(
-      url,
-      {
-        method: "PUT",
-        agent,
-        headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Cookie: cookie, "Idempotency-Key": randomUUID() },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(String(res.statusCode)));
-      },
-    );
-    req.on("error", () => resolve("network-error"));
-    req.end(body);
-  });
-}
-
 /**
  * All requests are issued at the same moment. They reach the server over at most
- * BENCH_CONNECTIONS connections (default 256, as a load balancer in front would), and each
- * request's latency counts from the burst's start of that request, queueing included.
+ * BENCH_CONNECTIONS keep-alive connections (default 256, as a load balancer in front would),
+ * one request at a time per connection, and each request's latency counts from the burst's
+ * start, queueing for a connection included. The client is plain sockets with prebuilt
+ * requests (raw-client.ts) so that it takes little of the CPU the server shares with it.
  */
 async function burst(baseUrl: string, code: string, cookies: string[]) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Number(process.env.BENCH_CONNECTIONS ?? 256) });
-  const url = new URL(`/api/courses/${code}/registration`, baseUrl);
+  const host = new URL(baseUrl).host;
   const body = JSON.stringify({ answers: {} });
-  const latencies: number[] = [];
-  const statuses: Record<string, number> = {};
-  const started = performance.now();
-  await Promise.all(
-    cookies.map(async (cookie) => {
-      const t = performance.now();
-      const status = await put(agent, url, cookie, body);
-      latencies.push(performance.now() - t);
-      statuses[status] = (statuses[status] ?? 0) + 1;
+  const requests = cookies.map((cookie) =>
+    encodeRequest(host, {
+      method: "PUT",
+      path: `/api/courses/${code}/registration`,
+      headers: { "Content-Type": "application/json", Cookie: cookie, "Idempotency-Key": randomUUID() },
+      body,
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
+  const { results, seconds } = await rawBurst(baseUrl, requests, Number(process.env.BENCH_CONNECTIONS ?? 256));
+  const statuses: Record<string, number> = {};
+  for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
   return { requests: cookies.length, seconds: +seconds.toFixed(2), rps: Math.round(cookies.length / seconds), p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), max: Math.round(latencies[latencies.length - 1]), statuses };
 }
 
