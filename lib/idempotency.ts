@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { batched, sql } from "@/lib/db";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, httpStatusOf, isAppError } from "@/lib/errors";
 
 /**
  * Idempotency-Key handling: the first answer to a (user, key) is stored for 24 hours and a
@@ -20,13 +20,21 @@ export function requestHash(parts: unknown): string {
   return createHash("sha256").update(stableJson(parts)).digest("hex");
 }
 
+/** JSON with object keys sorted and undefined members left out: equal requests, equal text. */
 function stableJson(v: unknown): string {
   if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
-  const entries = Object.entries(v as Record<string, unknown>)
-    .filter(([, x]) => x !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(",")}}`;
+  if (Array.isArray(v)) {
+    let out = "[";
+    for (let i = 0; i < v.length; i++) out += (i ? "," : "") + stableJson(v[i]);
+    return out + "]";
+  }
+  const o = v as Record<string, unknown>;
+  let out = "{";
+  for (const k of Object.keys(o).sort()) {
+    if (o[k] === undefined) continue;
+    out += (out.length > 1 ? "," : "") + JSON.stringify(k) + ":" + stableJson(o[k]);
+  }
+  return out + "}";
 }
 
 export const idempotencyKeyPattern = /^[A-Za-z0-9_\-:.]{8,100}$/;
@@ -140,6 +148,6 @@ export async function withIdempotency<T>(
     }
     answer = toAnswer<T>(e);
   }
-  await storeAnswer({ userId, key, status: answer.ok ? 200 : new AppError(answer.code, "").httpStatus, body: JSON.stringify(answer) });
+  await storeAnswer({ userId, key, status: answer.ok ? 200 : httpStatusOf(answer.code), body: JSON.stringify(answer) });
   return { answer, replayed: false };
 }
