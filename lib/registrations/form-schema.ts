@@ -115,10 +115,25 @@ export function knownFields(fields: readonly string[]): FormFieldId[] {
   return FORM_FIELD_IDS.filter((f) => fields.includes(f));
 }
 
+// Built once per set of fields (schemas are immutable; there are at most 2^11 sets, in practice
+// a handful): building one per enrolment was a visible share of a rush's CPU.
+const schemas = new Map<string, ReturnType<typeof buildFormSchema>>();
+
 /** The schema of one course's form: exactly its fields, all required. */
 export function registrationFormSchema(fields: readonly string[]) {
+  const known = knownFields(fields);
+  const id = known.join(",");
+  let schema = schemas.get(id);
+  if (!schema) {
+    schema = buildFormSchema(known);
+    schemas.set(id, schema);
+  }
+  return schema;
+}
+
+function buildFormSchema(known: readonly FormFieldId[]) {
   const shape: Record<string, z.ZodType<string>> = {};
-  for (const f of knownFields(fields)) {
+  for (const f of known) {
     if (f === "emergencyContact") {
       shape.emergencyContactName = text("緊急聯絡人姓名", 20);
       shape.emergencyContactPhone = z

@@ -13,6 +13,14 @@ describe("registration form schema", () => {
     expect(schema.parse({ meal: "素食", mobile: "0912345678", nationalId: "X" })).toEqual({ meal: "素食", mobile: "0912345678" });
   });
 
+  test("one schema per set of fields, whatever their order; other sets keep their own fields", () => {
+    expect(registrationFormSchema(["mobile", "meal"])).toBe(registrationFormSchema(["meal", "mobile"]));
+    const mobileOnly = registrationFormSchema(["mobile", "unknown-field"]);
+    expect(mobileOnly).not.toBe(registrationFormSchema(["meal", "mobile"]));
+    expect(mobileOnly.parse({ mobile: "0912345678", meal: "素食" })).toEqual({ mobile: "0912345678" });
+    expect(registrationFormSchema([]).parse({ mobile: "x" })).toEqual({});
+  });
+
   test("Taiwan mobiles, with the usual ways of typing them", () => {
     const s = registrationFormSchema(["mobile"]);
     expect(s.parse({ mobile: "0912-345-678" }).mobile).toBe("0912345678");
