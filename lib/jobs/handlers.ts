@@ -2,6 +2,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { rebuildSearchIndex, syncCourses } from "@/lib/search/sync";
 import { sendQueuedMail } from "@/lib/mail/send-outbox";
+import { purgeExpiredIdempotencyRecords } from "@/lib/idempotency";
 
 /**
  * Job handlers. pg-boss hands a worker a batch of jobs; a handler that throws fails them all,
@@ -27,4 +28,10 @@ export async function handleMailSend(): Promise<void> {
   if (r.sent || r.retrying || r.failed) {
     console.log(`[jobs] mail: ${r.sent} sent, ${r.retrying} to retry, ${r.failed} failed for good`);
   }
+}
+
+/** idempotency-purge: records past their 24 hours go (hourly). */
+export async function handleIdempotencyPurge(): Promise<void> {
+  const n = await purgeExpiredIdempotencyRecords();
+  if (n) console.log(`[jobs] idempotency: ${n} expired records removed`);
 }

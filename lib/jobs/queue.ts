@@ -16,6 +16,8 @@ export const QUEUES = {
   searchRebuild: "search-rebuild",
   /** {}: send the mail waiting in the outbox (MailMessage rows with status QUEUED); also every minute. */
   mailSend: "mail-send",
+  /** {}: remove idempotency records past their 24 hours (hourly). */
+  idempotencyPurge: "idempotency-purge",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -40,6 +42,7 @@ const QUEUE_OPTIONS: Record<QueueName, PgBoss.Queue> = {
   // "stately": one send waiting and one running; repeated kicks collapse into them.
   [QUEUES.mailSend]: { name: QUEUES.mailSend, policy: "stately", retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 10 * 60 },
   [QUEUES.searchRebuild]: { name: QUEUES.searchRebuild, policy: "stately", retryLimit: 2, retryDelay: 60, expireInSeconds: 60 * 60 },
+  [QUEUES.idempotencyPurge]: { name: QUEUES.idempotencyPurge, policy: "stately", retryLimit: 2, retryDelay: 60, expireInSeconds: 15 * 60 },
 };
 
 /** Creates the queues if they do not exist yet (idempotent, also when processes race). */
