@@ -60,22 +60,32 @@ type CourseAndMine = RegistrationCourse & {
 };
 
 /**
- * The course and the teacher's registration: plain queries (the rush's hot path, see
- * lib/db.ts), one for all the enrolments that arrive together.
+ * The course and the teacher's registration for each ask: one plain query for all the
+ * enrolments that arrive together (the rush's hot path, see lib/db.ts). The asks are resolved
+ * to course ids first, in a materialized step, so that each registration is found by its
+ * (course, teacher) index entry: joined in one step, PostgreSQL looked registrations up by
+ * course alone and filtered by teacher, reading every registration of the course for every
+ * ask (26 ms instead of 1.4 ms for 100 asks on a course with 200 registrations).
+ * Exported for the test that pins that plan.
  */
+export const COURSE_AND_MINE_SQL = `
+  WITH q AS MATERIALIZED (
+    SELECT q.ord, q.uid, c.id AS "courseId"
+    FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS q(code, uid, ord)
+    JOIN "Course" c ON c.code = q.code
+  )
+  SELECT q.ord::int AS ord, c.id, c.code, c.title, c.status::text AS status, c."onlineRegistration",
+         c."registrationOpensAt" AT TIME ZONE 'UTC' AS "registrationOpensAt", c."registrationClosesAt" AT TIME ZONE 'UTC' AS "registrationClosesAt",
+         c.eligibility::text AS eligibility, c."organizerId", c."formFields", c."admissionMode"::text AS "admissionMode", c.capacity, c."waitlistLimit",
+         c."approvedCount", c."waitlistedCount", c."activeCount", c."startDate"::timestamp AT TIME ZONE 'UTC' AS "startDate",
+         r.status::text AS "myStatus", r."registeredAt" AT TIME ZONE 'UTC' AS "myRegisteredAt",
+         r."statusChangedAt" AT TIME ZONE 'UTC' AS "myStatusChangedAt", r."decisionNote" AS "myDecisionNote"
+  FROM q
+  JOIN "Course" c ON c.id = q."courseId"
+  LEFT JOIN "Registration" r ON r."courseId" = q."courseId" AND r."userId" = q.uid`;
+
 const courseAndMine = batched<{ code: string; userId: number }, CourseAndMine | null>(async (asks) => {
-  const rows = await sql<CourseAndMine & { ord: number }>(
-    `SELECT q.ord::int AS ord, c.id, c.code, c.title, c.status::text AS status, c."onlineRegistration",
-            c."registrationOpensAt" AT TIME ZONE 'UTC' AS "registrationOpensAt", c."registrationClosesAt" AT TIME ZONE 'UTC' AS "registrationClosesAt",
-            c.eligibility::text AS eligibility, c."organizerId", c."formFields", c."admissionMode"::text AS "admissionMode", c.capacity, c."waitlistLimit",
-            c."approvedCount", c."waitlistedCount", c."activeCount", c."startDate"::timestamp AT TIME ZONE 'UTC' AS "startDate",
-            r.status::text AS "myStatus", r."registeredAt" AT TIME ZONE 'UTC' AS "myRegisteredAt",
-            r."statusChangedAt" AT TIME ZONE 'UTC' AS "myStatusChangedAt", r."decisionNote" AS "myDecisionNote"
-     FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS q(code, uid, ord)
-     JOIN "Course" c ON c.code = q.code
-     LEFT JOIN "Registration" r ON r."courseId" = c.id AND r."userId" = q.uid`,
-    [asks.map((a) => a.code), asks.map((a) => a.userId)],
-  );
+  const rows = await sql<CourseAndMine & { ord: number }>(COURSE_AND_MINE_SQL, [asks.map((a) => a.code), asks.map((a) => a.userId)]);
   const byOrd = new Map(rows.map(({ ord, ...row }) => [ord, row as CourseAndMine]));
   return asks.map((_, i) => byOrd.get(i + 1) ?? null);
 });

@@ -137,9 +137,15 @@ function cpuSeconds(match: RegExp): number {
   return total;
 }
 
+/** The machine's idle and stolen time (seconds, all cores): time the hypervisor gave elsewhere. */
+function machineSeconds(): { idle: number; steal: number } {
+  const f = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  return { idle: f[3] / 100, steal: (f[7] ?? 0) / 100 };
+}
+
 function cpuNow() {
   const own = process.cpuUsage();
-  return { app: cpuSeconds(/scripts\/serve\.ts/), database: cpuSeconds(/^postgres/), client: (own.user + own.system) / 1e6 };
+  return { app: cpuSeconds(/scripts\/serve\.ts/), database: cpuSeconds(/^postgres/), client: (own.user + own.system) / 1e6, ...machineSeconds() };
 }
 
 /**
@@ -222,7 +228,7 @@ async function main() {
         console.log(`  throughput   ${r.rps} requests/s (${r.seconds} s)`);
         console.log(`  latency      p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`);
         const cpu = (k: keyof typeof before) => `${(after[k] - before[k]).toFixed(2)} s (${(((after[k] - before[k]) / r.requests) * 1000).toFixed(2)} ms/request)`;
-        console.log(`  CPU          app ${cpu("app")}, PostgreSQL ${cpu("database")}, this client ${cpu("client")}`);
+        console.log(`  CPU          app ${cpu("app")}, PostgreSQL ${cpu("database")}, this client ${cpu("client")}; machine idle ${(after.idle - before.idle).toFixed(2)} s, stolen ${(after.steal - before.steal).toFixed(2)} s`);
         console.log(`  responses    ${Object.entries(r.statuses).map(([s, n]) => `${s}: ${n}`).join(", ")}`);
         console.log(`  database     ${JSON.stringify(db.byStatus)}; counters ${JSON.stringify(db.counters)}; duplicate teachers ${db.duplicateTeachers}; audit events ${db.auditEvents}`);
       }

@@ -4,7 +4,8 @@
 import { useTestDatabase } from "../support/database";
 import { db } from "@/lib/db";
 import { takePlace } from "@/lib/registrations/take-places";
-import { enrol } from "@/lib/registrations/enrol";
+import { COURSE_AND_MINE_SQL, enrol } from "@/lib/registrations/enrol";
+import { sql } from "@/lib/db";
 import { createOpenCourse, createTeachers, createUnit } from "../support/factories";
 
 useTestDatabase();
@@ -82,4 +83,43 @@ describe("enrolments taken together in one batch", () => {
     expect(fresh).toMatchObject({ status: "APPROVED", created: true });
     expect(await db.registration.count({ where: { courseId: course.id } })).toBe(2);
   });
+});
+
+type PlanNode = { "Relation Name"?: string; "Index Cond"?: string; "Actual Loops"?: number; Plans?: PlanNode[] };
+
+// The rush reads every ask's registration. PostgreSQL parameterizes an index scan by one
+// outer relation only: with the course and the teacher coming from two (the course table and
+// the asks), it looked registrations up by course alone and filtered by teacher, reading every
+// registration of the course for every ask (200 × 2,000 in the rush bench).
+test("the batched read of course and registration finds each registration by its (course, teacher) index entry", async () => {
+  const unit = await createUnit();
+  const course = await createOpenCourse(unit.id, { capacity: 400, seatsPerClass: 400 });
+  const ts = await createTeachers(80, unit.id);
+  const registered = ts.slice(0, 60);
+  const now = new Date();
+  await db.registration.createMany({
+    data: registered.map((t) => ({ courseId: course.id, userId: t.id, status: "PENDING" as const, answers: {}, registeredAt: now, statusChangedAt: now })),
+  });
+  const asks = ts.slice(10, 70); // 50 registered, 10 not
+  const params = [asks.map(() => course.code), asks.map((t) => t.id)];
+  // A test database is small enough for hash joins over whole tables; production's tables are
+  // not, so the plan is taken as PostgreSQL plans it there: nested loops over indexes.
+  const plan = await db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SET LOCAL enable_hashjoin = off`);
+    await tx.$executeRawUnsafe(`SET LOCAL enable_mergejoin = off`);
+    await tx.$executeRawUnsafe(`SET LOCAL enable_seqscan = off`);
+    const [{ "QUERY PLAN": p }] = await tx.$queryRawUnsafe<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${COURSE_AND_MINE_SQL}`, ...params);
+    return p[0].Plan;
+  });
+  const nodes: PlanNode[] = [];
+  const walk = (n: PlanNode) => {
+    if (n["Relation Name"] === "Registration") nodes.push(n);
+    n.Plans?.forEach(walk);
+  };
+  walk(plan);
+  expect(nodes).toHaveLength(1);
+  expect(nodes[0]["Index Cond"]).toMatch(/"courseId" = /);
+  expect(nodes[0]["Index Cond"]).toMatch(/"userId" = /);
+  const rows = await sql<{ ord: number; myStatus: string | null }>(COURSE_AND_MINE_SQL, params);
+  expect(rows.sort((a, b) => a.ord - b.ord).map((r) => r.myStatus)).toEqual(asks.map((_, i) => (i < 50 ? "PENDING" : null)));
 });
