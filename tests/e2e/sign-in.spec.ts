@@ -13,6 +13,11 @@ test("home and login pages are accessible and fit the screen", async ({ page }) 
   await expect(page.getByRole("heading", { name: "進修網帳號登入" })).toBeVisible();
   await expectNoSidewaysScroll(page);
   await expectNoAxeViolations(page);
+
+  // The header's links are not prefetched: a click still takes the reader there, on a phone too.
+  await page.getByRole("navigation", { name: "主選單" }).getByRole("link", { name: "研習搜尋" }).click();
+  await expect(page).toHaveURL(/\/courses(\?|$)/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
 test("a wrong password gets one clear message and keeps the person on the page", async ({ page }) => {
