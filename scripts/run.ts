@@ -24,6 +24,13 @@ function parseFlags(args: string[]): Record<string, string | boolean> {
 }
 
 /** Runs a command in its own process group, so stopping it stops everything it started. */
+/**
+ * A project binary (node_modules/.bin) for the long-running children that shutdown waits for:
+ * npx exits at once on SIGTERM while what it started still runs, so waiting for npx would stop
+ * PostgreSQL under a server still finishing its work.
+ */
+const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
+
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(cmd, args, { cwd: repoRoot, env, stdio: "inherit", detached: true });
 }
@@ -116,9 +123,9 @@ async function main() {
       if (built !== 0) return shutdown(built);
       log(`Serving on http://localhost:${port} — press Ctrl+C to stop.`);
       // scripts/serve.ts: one process per core, and the search-page cache.
-      child = run("npx", ["tsx", "scripts/serve.ts"], { ...env, PORT: port, NODE_ENV: "production" });
+      child = run(bin("tsx"), ["scripts/serve.ts"], { ...env, PORT: port, NODE_ENV: "production" });
     } else if (command === "dev") {
-      child = run("npx", ["next", "dev", "-p", port], { ...env, NODE_ENV: "development" });
+      child = run(bin("next"), ["dev", "-p", port], { ...env, NODE_ENV: "development" });
     } else {
       throw new Error(`Unknown command "${command}". Use demo, dev, db, migrate or seed.`);
     }

@@ -27,10 +27,23 @@ if (cluster.isPrimary) {
       cluster.fork();
     }
   });
+  // The workers stop on their own signal (below); this process waits for them, since a worker
+  // whose primary is gone exits at once. `npm run demo` sends SIGKILL after 10 s.
   const stop = () => {
+    if (stopping) return;
     stopping = true;
-    for (const w of Object.values(cluster.workers ?? {})) w?.kill("SIGTERM");
-    setTimeout(() => process.exit(0), 2000).unref();
+    const running = new Set<number>();
+    for (const w of Object.values(cluster.workers ?? {})) {
+      if (!w || w.isDead()) continue;
+      running.add(w.id);
+      w.process.kill("SIGTERM");
+    }
+    cluster.on("exit", (w) => {
+      running.delete(w.id);
+      if (running.size === 0) process.exit(0);
+    });
+    if (running.size === 0) process.exit(0);
+    setTimeout(() => process.exit(0), 9_000).unref();
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
@@ -41,6 +54,8 @@ if (cluster.isPrimary) {
   // turns it off.
   const cache = new PageCache({ maxEntries: 2000, ttlMs: 60_000, maxBodyBytes: 2_000_000 });
   let version: string | null = null;
+  let server: http.Server | undefined;
+  let stopJobs: ((graceMs?: number) => Promise<void>) | undefined;
   app.prepare().then(() => {
     // After prepare: Next has loaded the .env files by now.
     if (process.env.PAGE_CACHE !== "off" && process.env.DATABASE_URL) {
@@ -63,8 +78,9 @@ if (cluster.isPrimary) {
     const serverOnly = require.resolve("server-only");
     require.cache[serverOnly] = Object.assign(new Module(serverOnly), { filename: serverOnly, loaded: true, exports: {} });
     const answer: Answer = (require("../lib/registrations/registration-api") as typeof import("../lib/registrations/registration-api")).registrationApi;
+    stopJobs = (require("../lib/jobs/queue") as typeof import("../lib/jobs/queue")).stopBoss;
     const siteHeaders = Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value]));
-    http
+    server = http
       .createServer((req, res) => {
         const code = registrationDoorCode(req);
         if (code !== null) {
@@ -84,5 +100,18 @@ if (cluster.isPrimary) {
       })
       .listen(port);
   });
-  process.on("SIGTERM", () => process.exit(0));
+  // Stopping (a deploy's SIGTERM, Ctrl+C): no new connections, and the job worker that
+  // instrumentation.ts started in this process (lib/jobs/app.ts, on globalThis) gives its running
+  // jobs a few seconds and hands the rest back to the queue, so none is left "active" here.
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server?.close();
+    server?.closeIdleConnections();
+    await stopJobs?.(5_000).catch((e: unknown) => console.error("[serve] stopping the job worker:", e instanceof Error ? e.message : e));
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
 }

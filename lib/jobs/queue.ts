@@ -86,11 +86,17 @@ export async function sendJob(queue: QueueName, data: object): Promise<string | 
   return boss.send(queue, data);
 }
 
-/** Stops the process's pg-boss instance (tests, worker shutdown). */
-export async function stopBoss(): Promise<void> {
+/**
+ * Stops the process's pg-boss instance (tests, worker and server shutdown). The jobs this
+ * process is running get `graceMs` to finish; then they are failed back to their queue, which
+ * retries them (in another process, or after the restart). Without that, a job whose process
+ * ended stays "active" until its expiry, and a stately queue (one rebuild at a time) takes no
+ * other job meanwhile: up to an hour without a search rebuild.
+ */
+export async function stopBoss(graceMs = 10_000): Promise<void> {
   const current = globalForJobs.__inserviceBoss;
   globalForJobs.__inserviceBoss = undefined;
   if (!current) return;
   const boss = await current.started.catch(() => undefined);
-  await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+  await boss?.stop({ graceful: true, wait: true, timeout: graceMs });
 }

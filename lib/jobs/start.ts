@@ -39,6 +39,7 @@ export async function startJobs(options: StartJobsOptions = {}): Promise<void> {
   if (options.prepareIndex ?? true) await prepareSearchIndex(log);
 }
 
-export async function stopJobs(): Promise<void> {
-  await stopBoss();
+/** Stops the job worker: running jobs get `graceMs` to finish, then go back to their queue (stopBoss). */
+export async function stopJobs(graceMs?: number): Promise<void> {
+  await stopBoss(graceMs);
 }

@@ -6,6 +6,7 @@ import { allDocumentBatches, loadDocuments } from "@/lib/search/documents";
 import { getSearchIndex } from "@/lib/search/engine";
 import { getIndexStatus } from "@/lib/search/index-status";
 import { clearSearchCaches } from "@/lib/search/result-cache";
+import { INDEX_LOCK, REBUILD_LOCK } from "@/lib/search/locks";
 
 export { getIndexStatus, type IndexStatus } from "@/lib/search/index-status";
 
@@ -24,8 +25,6 @@ export { getIndexStatus, type IndexStatus } from "@/lib/search/index-status";
  * a sync never writes into an index that a rebuild is about to replace: a sync that arrives
  * during a rebuild waits for the swap and then applies its change to the new index.
  */
-const INDEX_LOCK = 730_001;
-const REBUILD_LOCK = 730_002;
 
 const codesSchema = z.array(z.string().regex(/^\d{1,20}$/, "course codes are digits")).max(10_000);
 

@@ -60,7 +60,9 @@ export async function startBenchApp(options: { courses: number; port: number; po
   // server processes on the port, as production runs one per core; default one. BENCH_PROF=dir:
   // V8 CPU profiles of the server processes, written to dir when they stop.
   const workers = Number(process.env.BENCH_WORKERS ?? 1);
-  const server = run("npx", ["tsx", ...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), "scripts/serve.ts"], { ...env, PORT: String(options.port), WEB_CONCURRENCY: String(workers) }, false);
+  // tsx itself, not npx: npx exits at once on SIGTERM, and stop() would stop PostgreSQL under
+  // server processes still finishing their work.
+  const server = run(path.join(root, "node_modules", ".bin", "tsx"), [...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), "scripts/serve.ts"], { ...env, PORT: String(options.port), WEB_CONCURRENCY: String(workers) }, false);
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;

@@ -49,9 +49,14 @@ test("a teacher signs in, comes back to the page asked for, cannot reach organiz
 
   await page.goto("/");
   await page.locator("summary").filter({ hasText: "的選單" }).click();
-  // 登出 ends the session and reloads the home page.
-  await Promise.all([page.waitForResponse((r) => r.url().includes("/api/auth/signout")), page.getByRole("button", { name: "登出" }).click()]);
-  await page.waitForLoadState("load");
+  // 登出 ends the session and reloads the home page. The menu shows 登入 before that reload
+  // starts, so wait for the reloaded page's own load event, or the next goto races the reload
+  // (net::ERR_ABORTED, seen in CI).
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes("/api/auth/signout")),
+    page.waitForEvent("load"),
+    page.getByRole("button", { name: "登出" }).click(),
+  ]);
   await expect(page.getByRole("link", { name: "登入" })).toBeVisible({ timeout: 10_000 });
   const after = await page.goto("/me");
   expect(after?.url()).toContain("/login");
