@@ -146,7 +146,9 @@ test("the whole manual: approve, search, register, review, mail, attendance, hou
   await check(organizer);
   await organizer.getByRole("button", { name: "全部出席" }).click();
   await organizer.getByRole("button", { name: "儲存出席紀錄" }).click();
-  await expect(organizer.getByRole("status").filter({ hasText: /儲存|已/ })).toBeVisible({ timeout: 20_000 });
+  // The answer itself: the button's spinner (role status, 儲存中) would match a looser text and
+  // let the test read 個人研習記錄 before the save was done (seen in CI).
+  await expect(organizer.getByRole("status").filter({ hasText: "已儲存出席紀錄" })).toBeVisible({ timeout: 20_000 });
 
   // … and the hours appear in 個人研習記錄.
   await me.goto("/me/records");
