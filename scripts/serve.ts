@@ -107,9 +107,13 @@ if (cluster.isPrimary) {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    server?.close();
+    // Requests under way get their answers (up to 5 s, alongside the jobs' grace period).
+    const answered = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     server?.closeIdleConnections();
-    await stopJobs?.(5_000).catch((e: unknown) => console.error("[serve] stopping the job worker:", e instanceof Error ? e.message : e));
+    await Promise.all([
+      stopJobs?.(5_000).catch((e: unknown) => console.error("[serve] stopping the job worker:", e instanceof Error ? e.message : e)),
+      Promise.race([answered, new Promise((resolve) => setTimeout(resolve, 5_000))]),
+    ]);
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop());
