@@ -23,7 +23,6 @@ function parseFlags(args: string[]): Record<string, string | boolean> {
   return flags;
 }
 
-/** Runs a command in its own process group, so stopping it stops everything it started. */
 /**
  * A project binary (node_modules/.bin) for the long-running children that shutdown waits for:
  * npx exits at once on SIGTERM while what it started still runs, so waiting for npx would stop
@@ -31,6 +30,7 @@ function parseFlags(args: string[]): Record<string, string | boolean> {
  */
 const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
 
+/** Runs a command in its own process group, so stopping it stops everything it started. */
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(cmd, args, { cwd: repoRoot, env, stdio: "inherit", detached: true });
 }

@@ -21,7 +21,7 @@ export { getIndexStatus, type IndexStatus } from "@/lib/search/index-status";
  * - `rebuildSearchIndex()`: the hourly full rebuild (and at start-up when needed): builds a new index aside
  *   from every public course and swaps it in, repairing anything a sync missed.
  *
- * Syncs and rebuilds take a PostgreSQL advisory lock (syncs shared, a rebuild exclusive) so that
+ * Syncs and rebuilds take a PostgreSQL advisory lock (lib/search/locks.ts; syncs shared, a rebuild exclusive) so that
  * a sync never writes into an index that a rebuild is about to replace: a sync that arrives
  * during a rebuild waits for the swap and then applies its change to the new index.
  */

@@ -27,8 +27,9 @@ type Served = { url: string; db: Client; server: ChildProcess; exited: Promise<n
 
 /** A fresh database and serve.ts on it, up with its job worker; `stop` removes both. */
 async function serve(name: string): Promise<Served> {
-  const adminUrl = process.env.TEST_PG_ADMIN_URL!;
-  const template = process.env.TEST_TEMPLATE_DB!;
+  const adminUrl = process.env.TEST_PG_ADMIN_URL;
+  const template = process.env.TEST_TEMPLATE_DB;
+  if (!adminUrl || !template) throw new Error("These tests need the databases that `npm test` prepares: run them with npm test (or npm run test:e2e).");
   const database = `${template.replace(/_template$/, "")}_${name}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
@@ -69,9 +70,7 @@ async function serve(name: string): Promise<Served> {
   return { url, db, server, exited, stop };
 }
 
-test.beforeEach(({}, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "one server, whatever the screen");
-  test.skip(!process.env.TEST_PG_ADMIN_URL || !process.env.TEST_TEMPLATE_DB, "needs the databases that npm test prepares");
+test.beforeEach(() => {
   test.setTimeout(90_000);
 });
 
