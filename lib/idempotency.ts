@@ -49,13 +49,17 @@ export function unwrap<T>(answer: StoredAnswer<T>): T {
   throw new AppError(answer.code, answer.message, answer.fieldErrors);
 }
 
-// Every keyed request of a rush claims its key and stores its answer: plain queries (not
-// Prisma, see lib/db.ts), one for all the requests that arrive together, their rows sent as
-// one JSON document (pg's escaping of text[] and jsonb[] elements was a visible share of a
-// rush's CPU). Times are UTC, as Prisma stores them.
-type Claim = { userId: number; key: string; scope: string; hash: string };
+// Every keyed request of a rush claims its key (or records its answer at once, see below):
+// plain queries (not Prisma, see lib/db.ts), one for all the requests that arrive together,
+// their rows sent as one JSON document (pg's escaping of text[] and jsonb[] elements was a
+// visible share of a rush's CPU). Times are UTC, as Prisma stores them.
+type Claim = { userId: number; key: string; scope: string; hash: string; answer?: { status: number; body: StoredAnswer<unknown> } };
 
-/** True when this call now holds the key (new, or the old record had expired). */
+/**
+ * True when this call now holds the key (new, or the old record had expired). A claim that
+ * brings its answer writes the record COMPLETED in the same statement: an answer decided
+ * from reads alone costs one write, not a claim and then an update.
+ */
 const claimKey = batched<Claim, boolean>(async (claims) => {
   // A key twice in one batch: only its first claim goes in, the other finds it taken.
   const seen = new Set<string>();
@@ -66,15 +70,17 @@ const claimKey = batched<Claim, boolean>(async (claims) => {
     return true;
   });
   const rows = await sql<{ userId: number; key: string }>(
-    `INSERT INTO "IdempotencyRecord" ("userId", "key", "scope", "requestHash", "state", "createdAt", "expiresAt")
-     SELECT t.u, t.k, t.s, t.h, 'IN_PROGRESS', now() AT TIME ZONE 'UTC', (now() AT TIME ZONE 'UTC') + $2 * interval '1 millisecond'
-     FROM jsonb_to_recordset($1::jsonb) AS t(u int, k text, s text, h text)
+    `INSERT INTO "IdempotencyRecord" ("userId", "key", "scope", "requestHash", "state", "responseStatus", "responseBody", "createdAt", "expiresAt")
+     SELECT t.u, t.k, t.s, t.h, (CASE WHEN t.body IS NULL THEN 'IN_PROGRESS' ELSE 'COMPLETED' END)::"IdempotencyState", t.st, t.body,
+            now() AT TIME ZONE 'UTC', (now() AT TIME ZONE 'UTC') + $2 * interval '1 millisecond'
+     FROM jsonb_to_recordset($1::jsonb) AS t(u int, k text, s text, h text, st int, body jsonb)
      ON CONFLICT ("userId", "key") DO UPDATE
-       SET "scope" = EXCLUDED."scope", "requestHash" = EXCLUDED."requestHash", "state" = 'IN_PROGRESS',
-           "responseStatus" = NULL, "responseBody" = NULL, "createdAt" = EXCLUDED."createdAt", "expiresAt" = EXCLUDED."expiresAt"
+       SET "scope" = EXCLUDED."scope", "requestHash" = EXCLUDED."requestHash", "state" = EXCLUDED."state",
+           "responseStatus" = EXCLUDED."responseStatus", "responseBody" = EXCLUDED."responseBody",
+           "createdAt" = EXCLUDED."createdAt", "expiresAt" = EXCLUDED."expiresAt"
        WHERE "IdempotencyRecord"."expiresAt" < now() AT TIME ZONE 'UTC'
      RETURNING "userId", "key"`,
-    [JSON.stringify(firsts.map((c) => ({ u: c.userId, k: c.key, s: c.scope, h: c.hash }))), IDEMPOTENCY_TTL_MS],
+    [JSON.stringify(firsts.map((c) => ({ u: c.userId, k: c.key, s: c.scope, h: c.hash, st: c.answer?.status ?? null, body: c.answer?.body ?? null }))), IDEMPOTENCY_TTL_MS],
   );
   const won = new Set(rows.map((r) => `${r.userId}\u0000${r.key}`));
   const given = new Set<string>();
@@ -97,18 +103,40 @@ const storeAnswer = batched<{ userId: number; key: string; status: number; body:
 });
 
 /**
+ * What a request will do, decided from reads alone: either its answer (`answer`, or an
+ * AppError thrown), or the step that writes (`write`). A plan must change nothing.
+ */
+export type Plan<T> = { answer: T } | { write: () => Promise<T> };
+
+type Params = { userId: number; key?: string | null; scope: string; request: unknown; waitMs?: number };
+
+/**
  * Runs `work` once per (userId, key). Without a key it just runs it.
  * `waitMs`: how long a repeat waits for a first request still running before answering 409
  * (a form's double click waits and gets the first answer; the API answers at once).
  */
-export async function withIdempotency<T>(
-  params: { userId: number; key?: string | null; scope: string; request: unknown; waitMs?: number },
-  work: () => Promise<T>,
-): Promise<IdempotentResult<T>> {
+export function withIdempotency<T>(params: Params, work: () => Promise<T>): Promise<IdempotentResult<T>> {
+  return withIdempotentPlan(params, async () => ({ write: work }));
+}
+
+function answerOf<T>(answer: StoredAnswer<T>) {
+  return { status: answer.ok ? 200 : httpStatusOf(answer.code), body: answer as StoredAnswer<unknown> };
+}
+
+/**
+ * withIdempotency for work that often needs no write at all (a rush's refusals: the course is
+ * full, the teacher is already registered). The plan runs first; an answer it decides is
+ * recorded with the key in one statement. Only a plan that has to write claims the key first
+ * and stores the answer after, as withIdempotency does. Either way a repeat of the key finds
+ * the first answer, a different request under it is refused (422), and a repeat while the
+ * first still writes waits or gets 409; the plan a repeat made is then thrown away.
+ */
+export async function withIdempotentPlan<T>(params: Params, plan: () => Promise<Plan<T>>): Promise<IdempotentResult<T>> {
   const { userId, key, scope } = params;
   if (!key) {
     try {
-      return { answer: { ok: true, value: await work() }, replayed: false };
+      const p = await plan();
+      return { answer: { ok: true, value: "answer" in p ? p.answer : await p.write() }, replayed: false };
     } catch (e) {
       return { answer: toAnswer<T>(e), replayed: false };
     }
@@ -119,10 +147,25 @@ export async function withIdempotency<T>(
   const hash = requestHash({ scope, request: params.request });
   const deadline = Date.now() + (params.waitMs ?? 0);
 
+  let write: () => Promise<T>;
   for (;;) {
-    // Claim the key, or find who holds it.
-    const claimed = await claimKey({ userId, key, scope, hash });
-    if (claimed) break;
+    // Plan (again after a wait: what was read before may have changed), then claim the key
+    // (with the answer when the plan decided one), or find who holds it.
+    let decided: StoredAnswer<T> | null = null;
+    let next: (() => Promise<T>) | null = null;
+    try {
+      const p = await plan();
+      if ("answer" in p) decided = { ok: true, value: p.answer };
+      else next = p.write;
+    } catch (e) {
+      decided = toAnswer<T>(e);
+    }
+    const claimed = await claimKey({ userId, key, scope, hash, answer: decided ? answerOf(decided) : undefined });
+    if (claimed && decided) return { answer: decided, replayed: false };
+    if (claimed) {
+      write = next!;
+      break;
+    }
 
     const [existing] = await sql<{ scope: string; requestHash: string; state: string; responseBody: unknown }>(
       `SELECT scope, "requestHash", state::text AS state, "responseBody" FROM "IdempotencyRecord" WHERE "userId" = $1 AND "key" = $2`,
@@ -141,7 +184,7 @@ export async function withIdempotency<T>(
 
   let answer: StoredAnswer<T>;
   try {
-    answer = { ok: true, value: await work() };
+    answer = { ok: true, value: await write() };
   } catch (e) {
     if (!isAppError(e)) {
       await sql(`DELETE FROM "IdempotencyRecord" WHERE "userId" = $1 AND "key" = $2`, [userId, key]);
@@ -149,7 +192,7 @@ export async function withIdempotency<T>(
     }
     answer = toAnswer<T>(e);
   }
-  await storeAnswer({ userId, key, status: answer.ok ? 200 : httpStatusOf(answer.code), body: answer as StoredAnswer<unknown> });
+  await storeAnswer({ userId, key, ...answerOf(answer) });
   return { answer, replayed: false };
 }
 

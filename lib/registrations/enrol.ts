@@ -4,7 +4,7 @@ import { batched, db, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requireUser, type Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation";
-import { unwrap, withIdempotency } from "@/lib/idempotency";
+import { unwrap, withIdempotentPlan, type Plan } from "@/lib/idempotency";
 import { decryptNationalId, encryptNationalId } from "@/lib/people/national-id";
 import { checkEligibility, MESSAGES } from "@/lib/registrations/eligibility";
 import type { RegistrationCourse } from "@/lib/registrations/load-course";
@@ -34,9 +34,9 @@ export async function enrol(actor: Actor | null, input: EnrolInput, options: Opt
   const user = requireUser(actor);
   if (user.role !== "TEACHER") throw new AppError("FORBIDDEN", MESSAGES.notTeacher);
   const { code, answers } = parseInput(enrolInputSchema, input);
-  const result = await withIdempotency(
+  const result = await withIdempotentPlan(
     { userId: user.id, key: options.idempotencyKey, scope: `enrol:${code}`, request: answers, waitMs: options.waitForFirstMs },
-    () => enrolOnce(user, code, answers, options.now ?? new Date()),
+    () => planEnrol(user, code, answers, options.now ?? new Date()),
   );
   return { ...unwrap(result.answer), replayed: result.replayed };
 }
@@ -100,9 +100,15 @@ async function loadCourseAndMine(code: string, userId: number) {
   return { course: course as RegistrationCourse, current };
 }
 
-async function enrolOnce(user: Actor, code: string, rawAnswers: Record<string, string>, now: Date): Promise<EnrolResult> {
+/**
+ * Everything but the seat, from reads alone: an existing registration, a refusal (thrown) or
+ * the form's errors (thrown) are answers at once (in a rush, most requests end here, and
+ * withIdempotentPlan records them with their key in one write); otherwise the step that
+ * takes a place.
+ */
+async function planEnrol(user: Actor, code: string, rawAnswers: Record<string, string>, now: Date): Promise<Plan<EnrolResult>> {
   const { course, current } = await loadCourseAndMine(code, user.id);
-  if (current && current.status !== "CANCELLED") return dto(code, current, false);
+  if (current && current.status !== "CANCELLED") return { answer: dto(code, current, false) };
 
   const verdict = checkEligibility(user, course, now);
   if (!verdict.ok) {
@@ -125,7 +131,11 @@ async function enrolOnce(user: Actor, code: string, rawAnswers: Record<string, s
   // The claim, the seat, the registration and its audit entry happen inside PostgreSQL, in one
   // transaction for all the enrolments that arrive together (take-places.ts), so the course
   // row is locked only for the moment it takes there.
-  const row = await takePlace({ courseId: course.id, userId: user.id, answers, nationalId: encrypted });
-  if (!row?.status) throw new AppError("CONFLICT", MESSAGES.full);
-  return dto(code, { ...row, status: row.status }, row.created);
+  return {
+    write: async () => {
+      const row = await takePlace({ courseId: course.id, userId: user.id, answers, nationalId: encrypted });
+      if (!row?.status) throw new AppError("CONFLICT", MESSAGES.full);
+      return dto(code, { ...row, status: row.status }, row.created);
+    },
+  };
 }

@@ -1,10 +1,10 @@
 // The rush: N distinct demo teachers sign in, then all send 我要報名 for one 100-seat course
 // at the same moment. Prints requests/s, p50/p99 latency, the count of each response status,
-// the final counts in the database, and the CPU time the app, PostgreSQL and the load client
-// spent on the burst. Runs an automatic (先到先得) and a manual-review course, after an unmeasured
-// warm-up on a third course; BENCH_ROUNDS=n (default 3) runs n of each, alternating, each on a
-// fresh course, and ends with the median and worst figures per mode (this machine's speed
-// varies from one burst to the next by a fifth or more).
+// the final counts in the database, the CPU time the app, PostgreSQL and the load client spent
+// on the burst, and the WAL PostgreSQL wrote for it. Runs an automatic (先到先得) and a
+// manual-review course, after an unmeasured warm-up on a third course; BENCH_ROUNDS=n (default
+// 3) runs n of each, alternating, each on a fresh course, and ends with the median and worst
+// figures per mode (this machine's speed varies from one burst to the next by a fifth or more).
 //   npm run bench:rush            (BENCH_TEACHERS=2000 by default; DATABASE_URL to use your own DB)
 import { randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -118,6 +118,27 @@ async function finalCounts(databaseUrl: string, courseId: number) {
   }
 }
 
+/** Where PostgreSQL's write-ahead log is now: the WAL a burst writes is the database's write work. */
+async function walPosition(databaseUrl: string): Promise<string> {
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    return (await c.query(`SELECT pg_current_wal_lsn()::text AS lsn`)).rows[0].lsn;
+  } finally {
+    await c.end();
+  }
+}
+
+async function walBytesSince(databaseUrl: string, lsn: string): Promise<number> {
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    return Number((await c.query(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::bigint AS n`, [lsn])).rows[0].n);
+  } finally {
+    await c.end();
+  }
+}
+
 /**
  * CPU seconds (user + system) used so far by the processes whose command line matches, from
  * /proc: where a burst's time goes (the app's processes, PostgreSQL's, this client's).
@@ -219,9 +240,11 @@ async function main() {
         const courseId = await prepareCourse(app.databaseUrl, code, mode);
         await syncIntoIndex(code);
         await waitForIdleJobs(app.databaseUrl, appStarted);
+        const wal = await walPosition(app.databaseUrl);
         const before = cpuNow();
         const r = await burst(app.baseUrl, code, cookies);
         const after = cpuNow();
+        const walBytes = await walBytesSince(app.databaseUrl, wal);
         const db = await finalCounts(app.databaseUrl, courseId);
         const fivexx = Object.entries(r.statuses).reduce((n, [s, k]) => (s.startsWith("5") || s === "network-error" ? n + k : n), 0);
         figures[mode].push({ rps: r.rps, p50: r.p50, p99: r.p99, fivexx });
@@ -230,6 +253,7 @@ async function main() {
         console.log(`  latency      p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`);
         const cpu = (k: keyof typeof before) => `${(after[k] - before[k]).toFixed(2)} s (${(((after[k] - before[k]) / r.requests) * 1000).toFixed(2)} ms/request)`;
         console.log(`  CPU          app ${cpu("app")}, PostgreSQL ${cpu("database")}, this client ${cpu("client")}; machine idle ${(after.idle - before.idle).toFixed(2)} s, stolen ${(after.steal - before.steal).toFixed(2)} s`);
+        console.log(`  WAL          ${(walBytes / 1e6).toFixed(2)} MB (${Math.round(walBytes / r.requests)} bytes/request)`);
         console.log(`  responses    ${Object.entries(r.statuses).map(([s, n]) => `${s}: ${n}`).join(", ")}`);
         console.log(`  database     ${JSON.stringify(db.byStatus)}; counters ${JSON.stringify(db.counters)}; duplicate teachers ${db.duplicateTeachers}; audit events ${db.auditEvents}`);
       }

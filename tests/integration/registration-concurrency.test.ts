@@ -123,6 +123,54 @@ describe("Idempotency-Key", () => {
     expect(await db.registration.count({ where: { courseId: course.id } })).toBe(1);
   });
 
+  test("an answer decided from reads alone (full, already registered) is recorded with its key at once, and still honours 409 and 422", async () => {
+    const unit = await createUnit();
+    const course = await createOpenCourse(unit.id, { classCount: 1, seatsPerClass: 1, capacity: 1, waitlistLimit: 0, admissionMode: "AUTOMATIC" });
+    const [first, late] = await createTeachers(2);
+    await enrol(first, { code: course.code });
+    const scope = `enrol:${course.code}`;
+    const { requestHash } = await import("@/lib/idempotency");
+
+    // Full by the plain read: refused, and the record is complete at once with that answer.
+    await expect(enrol(late, { code: course.code }, { idempotencyKey: "key-full-001" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const record = await db.idempotencyRecord.findUniqueOrThrow({ where: { userId_key: { userId: late.id, key: "key-full-001" } } });
+    expect(record).toMatchObject({ state: "COMPLETED", responseStatus: 409, scope });
+    // The same key with another body: 422, not a second refusal.
+    await expect(enrol(late, { code: course.code, answers: { meal: "素食" } }, { idempotencyKey: "key-full-001" })).rejects.toMatchObject({
+      code: "IDEMPOTENCY_MISMATCH",
+    });
+    // A seat frees: a repeat of the key still gets its first answer; a new key enrols.
+    await cancelRegistration(first, { code: course.code, confirm: true });
+    await expect(enrol(late, { code: course.code }, { idempotencyKey: "key-full-001" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db.registration.count({ where: { courseId: course.id, userId: late.id } })).toBe(0);
+    expect(await enrol(late, { code: course.code }, { idempotencyKey: "key-full-002" })).toMatchObject({ status: "APPROVED", created: true });
+
+    // Already registered, while a first request under the key is still running: 409 at once,
+    // not the plan's answer; a caller that waits gets the first request's answer when it lands.
+    await db.idempotencyRecord.create({
+      data: { userId: late.id, key: "key-busy-001", scope, requestHash: requestHash({ scope, request: {} }), expiresAt: new Date(Date.now() + 60_000) },
+    });
+    await expect(enrol(late, { code: course.code }, { idempotencyKey: "key-busy-001" })).rejects.toMatchObject({ code: "IDEMPOTENCY_IN_PROGRESS" });
+    const stored = { ok: false, code: "CONFLICT", message: "first answer" };
+    const waiting = enrol(late, { code: course.code }, { idempotencyKey: "key-busy-001", waitForFirstMs: 10_000 });
+    await new Promise((r) => setTimeout(r, 250));
+    await db.idempotencyRecord.update({
+      where: { userId_key: { userId: late.id, key: "key-busy-001" } },
+      data: { state: "COMPLETED", responseStatus: 409, responseBody: stored },
+    });
+    await expect(waiting).rejects.toMatchObject({ code: "CONFLICT", message: "first answer" });
+    // A record under the key whose 24 hours are over is replaced by the new answer.
+    await db.idempotencyRecord.create({
+      data: { userId: late.id, key: "key-old-0001", scope: "cancel:x", requestHash: "x", state: "COMPLETED", responseStatus: 200, responseBody: {}, expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await enrol(late, { code: course.code }, { idempotencyKey: "key-old-0001" })).toMatchObject({ status: "APPROVED", created: false, replayed: false });
+    expect(await db.idempotencyRecord.findUniqueOrThrow({ where: { userId_key: { userId: late.id, key: "key-old-0001" } } })).toMatchObject({
+      state: "COMPLETED",
+      responseStatus: 200,
+      scope,
+    });
+  });
+
   test("a refused request with a key is refused the same way on retry; cancel with a key is replayed too", async () => {
     const unit = await createUnit();
     const course = await createOpenCourse(unit.id, { formFields: ["mobile"] });
