@@ -119,6 +119,16 @@ export function withIdempotency<T>(params: Params, work: () => Promise<T>): Prom
   return withIdempotentPlan(params, async () => ({ write: work }));
 }
 
+/** A plan's outcome: the answer it decided (an AppError it threw is an answer too), or its write. */
+async function runPlan<T>(plan: () => Promise<Plan<T>>): Promise<{ decided: StoredAnswer<T> } | { write: () => Promise<T> }> {
+  try {
+    const p = await plan();
+    return "answer" in p ? { decided: { ok: true, value: p.answer } } : p;
+  } catch (e) {
+    return { decided: toAnswer<T>(e) };
+  }
+}
+
 function answerOf<T>(answer: StoredAnswer<T>) {
   return { status: answer.ok ? 200 : httpStatusOf(answer.code), body: answer as StoredAnswer<unknown> };
 }
@@ -151,19 +161,11 @@ export async function withIdempotentPlan<T>(params: Params, plan: () => Promise<
   for (;;) {
     // Plan (again after a wait: what was read before may have changed), then claim the key
     // (with the answer when the plan decided one), or find who holds it.
-    let decided: StoredAnswer<T> | null = null;
-    let next: (() => Promise<T>) | null = null;
-    try {
-      const p = await plan();
-      if ("answer" in p) decided = { ok: true, value: p.answer };
-      else next = p.write;
-    } catch (e) {
-      decided = toAnswer<T>(e);
-    }
-    const claimed = await claimKey({ userId, key, scope, hash, answer: decided ? answerOf(decided) : undefined });
-    if (claimed && decided) return { answer: decided, replayed: false };
+    const step = await runPlan(plan);
+    const claimed = await claimKey({ userId, key, scope, hash, answer: "decided" in step ? answerOf(step.decided) : undefined });
     if (claimed) {
-      write = next!;
+      if ("decided" in step) return { answer: step.decided, replayed: false };
+      write = step.write;
       break;
     }
 

@@ -118,22 +118,16 @@ async function finalCounts(databaseUrl: string, courseId: number) {
   }
 }
 
-/** Where PostgreSQL's write-ahead log is now: the WAL a burst writes is the database's write work. */
-async function walPosition(databaseUrl: string): Promise<string> {
+/**
+ * Where PostgreSQL's write-ahead log is now, in bytes: the WAL a burst writes (the difference
+ * of two positions) is the database's write work, steadier than its CPU time.
+ */
+async function walPosition(databaseUrl: string): Promise<bigint> {
   const c = new Client({ connectionString: databaseUrl });
   await c.connect();
   try {
-    return (await c.query(`SELECT pg_current_wal_lsn()::text AS lsn`)).rows[0].lsn;
-  } finally {
-    await c.end();
-  }
-}
-
-async function walBytesSince(databaseUrl: string, lsn: string): Promise<number> {
-  const c = new Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
-    return Number((await c.query(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::bigint AS n`, [lsn])).rows[0].n);
+    const [hi, lo] = (await c.query(`SELECT pg_current_wal_lsn()::text AS lsn`)).rows[0].lsn.split("/");
+    return (BigInt(`0x${hi}`) << 32n) + BigInt(`0x${lo}`);
   } finally {
     await c.end();
   }
@@ -244,7 +238,7 @@ async function main() {
         const before = cpuNow();
         const r = await burst(app.baseUrl, code, cookies);
         const after = cpuNow();
-        const walBytes = await walBytesSince(app.databaseUrl, wal);
+        const walBytes = Number((await walPosition(app.databaseUrl)) - wal);
         const db = await finalCounts(app.databaseUrl, courseId);
         const fivexx = Object.entries(r.statuses).reduce((n, [s, k]) => (s.startsWith("5") || s === "network-error" ? n + k : n), 0);
         figures[mode].push({ rps: r.rps, p50: r.p50, p99: r.p99, fivexx });

@@ -131,7 +131,7 @@ test("a server told to stop still answers the request under way", async () => {
     await until("the answer", async () => (received.includes("\r\n\r\n{") && received.trim().endsWith("}") ? true : undefined), 5_000);
     expect(received).toMatch(/^HTTP\/1\.1 401 /); // not signed in: the door's own answer
     expect(received).toContain("請先登入");
-    await ended.catch(() => {});
+    await ended;
     expect(await s.exited).toBe(0);
   } finally {
     socket.destroy();
