@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
+import { isSameOrigin, type OriginFacts } from "@/lib/net/same-origin";
 
 /**
  * JSON API answers: errors as { error: { code, message, fieldErrors } }, never cached. An
@@ -33,24 +34,28 @@ export function jsonOk(body: unknown, status = 200, headers: Record<string, stri
   return toResponse(okAnswer(body, status, headers));
 }
 
-/** What a same-site check needs to know of a request. */
-export type RequestOrigin = { origin: string | null; requestOrigin: string; contentType: string | null };
+/** What a same-origin check needs to know of a request (lib/net/same-origin.ts), and its body type. */
+export type RequestOrigin = OriginFacts & { contentType: string | null };
 
 /**
- * Requests that change data with the session cookie must come from this site: a JSON body
- * (which a cross-site form cannot send) and, when the browser says, our own Origin.
+ * Requests that change or reveal data with the session cookie must come from this site
+ * (lib/net/same-origin.ts, the one check) and, when they carry a body, send JSON (which a
+ * cross-site form cannot send).
  */
 export function assertSameSite(r: RequestOrigin, needsBody: boolean): void {
-  if (r.origin && r.origin !== new URL(env().SITE_URL).origin && r.origin !== r.requestOrigin) {
-    throw new AppError("FORBIDDEN", "不接受來自其他網站的請求。");
-  }
+  if (!isSameOrigin(r, env().SITE_URL)) throw new AppError("FORBIDDEN", "不接受來自其他網站的請求。");
   if (needsBody && !(r.contentType ?? "").toLowerCase().startsWith("application/json")) {
     throw new AppError("VALIDATION", "請以 JSON 格式（Content-Type: application/json）送出。");
   }
 }
 
+/** The origin facts of a fetch Request (route handlers). */
+export function originFacts(req: Request): OriginFacts {
+  return { origin: req.headers.get("origin"), secFetchSite: req.headers.get("sec-fetch-site"), host: req.headers.get("host") };
+}
+
 export function assertSameSiteJson(req: Request, needsBody: boolean): void {
-  assertSameSite({ origin: req.headers.get("origin"), requestOrigin: new URL(req.url).origin, contentType: req.headers.get("content-type") }, needsBody);
+  assertSameSite({ ...originFacts(req), contentType: req.headers.get("content-type") }, needsBody);
 }
 
 /** A JSON body from its text (an empty body is null). */

@@ -70,8 +70,6 @@ export async function serveRegistrationDoor(
   answer: Answer,
   headers: Record<string, string>,
 ): Promise<void> {
-  const proto = one(req.headers["x-forwarded-proto"])?.split(",")[0].trim() || ("encrypted" in req.socket && req.socket.encrypted ? "https" : "http");
-  const host = one(req.headers["x-forwarded-host"]) ?? one(req.headers.host) ?? "localhost";
   let tooLarge = Number(one(req.headers["content-length"]) ?? 0) > MAX_BODY_BYTES;
   if (tooLarge) return send(res, TOO_LARGE, headers);
   const a = await answer({
@@ -79,7 +77,8 @@ export async function serveRegistrationDoor(
     code,
     cookieHeader: one(req.headers.cookie),
     origin: one(req.headers.origin),
-    requestOrigin: `${proto}://${host}`,
+    secFetchSite: one(req.headers["sec-fetch-site"]),
+    host: one(req.headers.host),
     contentType: one(req.headers["content-type"]),
     idempotencyKey: one(req.headers["idempotency-key"]),
     readBody: () =>

@@ -12,9 +12,10 @@ export type RegistrationRequest = {
   method: string;
   code: string;
   cookieHeader: string | null;
-  /** The Origin header, and this request's own origin (scheme and host it was sent to). */
+  /** The Origin, Sec-Fetch-Site and Host headers (lib/net/same-origin.ts). */
   origin: string | null;
-  requestOrigin: string;
+  secFetchSite: string | null;
+  host: string | null;
   contentType: string | null;
   idempotencyKey: string | null;
   /** The body as text (read only for PUT). */

@@ -1,5 +1,5 @@
 import { registrationApi } from "@/lib/registrations/registration-api";
-import { toResponse } from "@/lib/http";
+import { originFacts, toResponse } from "@/lib/http";
 
 type Ctx = { params: Promise<{ code: string }> };
 
@@ -12,8 +12,7 @@ async function door(req: Request, { params }: Ctx): Promise<Response> {
       method: req.method,
       code,
       cookieHeader: req.headers.get("cookie"),
-      origin: req.headers.get("origin"),
-      requestOrigin: new URL(req.url).origin,
+      ...originFacts(req),
       contentType: req.headers.get("content-type"),
       idempotencyKey: req.headers.get("idempotency-key"),
       readBody: () => req.text(),
