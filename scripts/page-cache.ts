@@ -8,7 +8,11 @@
 // change for longer than the version poll. Answers that depend on the clock (報名中, 30天內)
 // are kept at most `ttlMs` (a minute, like the search results themselves). Signed-in requests, client-side navigations (RSC requests) and
 // anything but a plain 200 answer without cookies pass through untouched.
+// A page is kept as rendered, uncompressed, with the CSP nonce placeholder in it
+// (scripts/stamped-page.ts): every hit is sent with its own fresh nonce, gzipped when the client
+// accepts it, without compressing the page again.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { stampedPageBody, type StampedPage } from "./stamped-page";
 
 /** The public search pages and the search API. Course pages are cached by Next itself. */
 export const CACHEABLE_PATHS = new Set(["/courses", "/courses/map", "/courses/advanced", "/courses/organizers", "/api/courses"]);
@@ -16,9 +20,11 @@ export const CACHEABLE_PATHS = new Set(["/courses", "/courses/map", "/courses/ad
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?inservice\.session(?:\.\d+)?=/;
 /** Headers that make Next.js answer differently for the same URL. */
 const VARYING_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action"];
-const DROPPED_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "date", "keep-alive", "set-cookie"]);
+// Per response: the length and encoding of what is sent, and the CSP with its nonce.
+const DROPPED_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "date", "keep-alive", "set-cookie", "content-encoding", "content-security-policy", "strict-transport-security"]);
 
-export type CachedPage = { status: number; headers: OutgoingHttpHeaders; body: Buffer; at: number };
+/** An answer as rendered (`body`), with `stamped`, the form it is sent from, once prepared. */
+export type CachedPage = { status: number; headers: OutgoingHttpHeaders; body: Buffer; at: number; stamped?: StampedPage };
 
 /** The cache key of a request, or null when the request must not use the cache. */
 export function pageCacheKey(req: Pick<IncomingMessage, "method" | "url" | "headers">, version: string | null): string | null {
@@ -28,10 +34,8 @@ export function pageCacheKey(req: Pick<IncomingMessage, "method" | "url" | "head
   if (SESSION_COOKIE.test(req.headers.cookie ?? "")) return null;
   if (VARYING_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
   // The query string exactly as sent: the same search written differently is a different
-  // entry, which costs memory but never a wrong answer.
-  // Next.js compresses with gzip when the client accepts it, and sends plain bytes otherwise.
-  const encoding = /\bgzip\b/i.test(String(req.headers["accept-encoding"] ?? "")) ? "gzip" : "identity";
-  return `${version}|${encoding}|${url.pathname}${url.search}`;
+  // entry, which costs memory but never a wrong answer. Plain and gzip answers share the entry.
+  return `${version}|${url.pathname}${url.search}`;
 }
 
 /** A bounded, least-recently-used store with a time limit per entry. */
@@ -60,10 +64,25 @@ export class PageCache {
   }
 }
 
-/** Sends a cached page. */
-export function sendCachedPage(res: ServerResponse, page: CachedPage): void {
-  res.writeHead(page.status, { ...page.headers, "content-length": page.body.length, "x-page-cache": "HIT" });
-  res.end(page.body);
+/** Whether the client takes gzip. */
+export function acceptsGzip(req: Pick<IncomingMessage, "headers">): boolean {
+  return /\bgzip\b/i.test(String(req.headers["accept-encoding"] ?? ""));
+}
+
+/**
+ * Sends a cached page with this nonce in place of the placeholder (an HTML page, whose
+ * Content-Security-Policy is among `headers`), gzipped when `gzip`.
+ */
+export function sendCachedPage(res: ServerResponse, page: CachedPage & { stamped: StampedPage }, nonce: string, gzip: boolean, headers: OutgoingHttpHeaders = {}): void {
+  const body = stampedPageBody(page.stamped, nonce, gzip);
+  res.writeHead(page.status, {
+    ...page.headers,
+    ...headers,
+    ...(gzip ? { "content-encoding": "gzip" } : {}),
+    "content-length": body.length,
+    "x-page-cache": "HIT",
+  });
+  res.end(body);
 }
 
 /**

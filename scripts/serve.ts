@@ -1,23 +1,51 @@
 // Serves the built app with several Node processes on one port (node:cluster), one per core
 // by default: the app keeps no state in its process, so instances can share the load.
 // The registration door, where a rush lands, is answered here without Next's request
-// pipeline (scripts/registration-door.ts); everything else goes to Next.
+// pipeline (scripts/registration-door.ts); everything else goes to Next. `npm start` and
+// `npm run serve` both run it. Every request first gets the client's address
+// (scripts/prepare-request.ts); server-action POSTs from another site or over the size limit
+// are refused here (scripts/server-action-guard.ts); every HTML page is sent with a
+// Content-Security-Policy carrying a fresh nonce (scripts/nonce-stamp.ts, lib/security-headers.ts),
+// cached search pages included (scripts/page-cache.ts, scripts/stamped-page.ts). Compression
+// is done here, after the nonce is in (next.config.ts: compress: false).
 //   WEB_CONCURRENCY=2 PORT=3000 tsx scripts/serve.ts
 import cluster from "node:cluster";
 import http from "node:http";
 import Module from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { loadEnvConfig } from "@next/env";
+import compression from "compression";
 import next from "next";
 import { Pool } from "pg";
-import { PageCache, pageCacheKey, sendCachedPage, tapResponse } from "./page-cache";
+import { stampHtmlResponse } from "./nonce-stamp";
+import { acceptsGzip, PageCache, pageCacheKey, sendCachedPage, tapResponse } from "./page-cache";
+import { prepareRequest } from "./prepare-request";
 import { registrationDoorCode, serveRegistrationDoor, type Answer } from "./registration-door";
-import { SECURITY_HEADERS } from "../lib/security-headers";
+import { limitBody, refuse, serverActionRefusal, isServerActionRequest, TOO_LARGE_MESSAGE } from "./server-action-guard";
+import { prepareStampedPage } from "./stamped-page";
+import { parseTrustedProxies } from "../lib/net/client-address";
+import { contentSecurityPolicy, newNonce, SECURITY_HEADERS, strictTransportSecurity } from "../lib/security-headers";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "../lib/server-action-limit";
 
 const port = Number(process.env.PORT ?? 3000);
 const workers = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
+const root = path.resolve(__dirname, "..");
+
+/** TRUSTED_PROXIES, read once; a malformed value stops the server with one sentence. */
+function trustedProxies() {
+  try {
+    return parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  } catch (e) {
+    console.error(`[serve] Not starting: ${e instanceof Error ? e.message : String(e)}.`);
+    process.exit(1);
+  }
+}
 
 if (cluster.isPrimary) {
+  // The .env files as Next reads them, so a bad setting stops the server before any worker starts.
+  loadEnvConfig(root, false, { info: () => {}, error: console.error });
+  trustedProxies();
   console.log(`[serve] ${workers} workers on http://localhost:${port}`);
   for (let i = 0; i < workers; i++) cluster.fork();
   let stopping = false;
@@ -48,7 +76,7 @@ if (cluster.isPrimary) {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 } else {
-  const app = next({ dev: false, dir: path.resolve(__dirname, ".."), port });
+  const app = next({ dev: false, dir: root, port });
   const handle = app.getRequestHandler();
   // Rendered search pages, per search-index version (scripts/page-cache.ts). PAGE_CACHE=off
   // turns it off.
@@ -79,9 +107,16 @@ if (cluster.isPrimary) {
     require.cache[serverOnly] = Object.assign(new Module(serverOnly), { filename: serverOnly, loaded: true, exports: {} });
     const answer: Answer = (require("../lib/registrations/registration-api") as typeof import("../lib/registrations/registration-api")).registrationApi;
     stopJobs = (require("../lib/jobs/queue") as typeof import("../lib/jobs/queue")).stopBoss;
+    const siteUrl = (require("../lib/env") as typeof import("../lib/env")).env().SITE_URL;
+    const trusted = trustedProxies();
+    const hsts = strictTransportSecurity(siteUrl);
     const siteHeaders = Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value]));
+    if (hsts) siteHeaders["Strict-Transport-Security"] = hsts;
+    const compress = compression();
     server = http
       .createServer((req, res) => {
+        prepareRequest(req, trusted);
+        if (hsts) res.setHeader("Strict-Transport-Security", hsts);
         const code = registrationDoorCode(req);
         if (code !== null) {
           serveRegistrationDoor(req, res, code, answer, siteHeaders).catch((e: unknown) => {
@@ -91,12 +126,30 @@ if (cluster.isPrimary) {
           });
           return;
         }
+        if (isServerActionRequest(req)) {
+          const refusal = serverActionRefusal(req, siteUrl);
+          if (refusal) return refuse(req, res, refusal);
+          // A chunked body has no length to check first: it is cut off when it grows too large.
+          limitBody(req, SERVER_ACTION_BODY_LIMIT_BYTES, () => refuse(req, res, { status: 413, message: TOO_LARGE_MESSAGE }));
+        }
+        const nonce = newNonce();
         const key = pageCacheKey(req, version);
-        if (key === null) return void handle(req, res);
-        const hit = cache.get(key);
-        if (hit) return sendCachedPage(res, hit);
-        tapResponse(res, (page) => cache.set(key, page));
-        void handle(req, res);
+        const hit = key === null ? undefined : cache.get(key);
+        if (hit?.stamped) {
+          const html = /^\s*text\/html\b/i.test(String(hit.headers["content-type"] ?? ""));
+          return sendCachedPage(res, { ...hit, stamped: hit.stamped }, nonce, acceptsGzip(req), html ? { "content-security-policy": contentSecurityPolicy(nonce) } : {});
+        }
+        compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => {
+          stampHtmlResponse(res, nonce, { "Content-Security-Policy": contentSecurityPolicy(nonce) });
+          if (key !== null) {
+            // Kept as Next rendered it (with the placeholder nonce), below the stamping.
+            tapResponse(res, (page) => {
+              const html = /^\s*text\/html\b/i.test(String(page.headers["content-type"] ?? ""));
+              cache.set(key, { ...page, stamped: prepareStampedPage(page.body, html) });
+            });
+          }
+          void handle(req, res);
+        });
       })
       .listen(port);
   });

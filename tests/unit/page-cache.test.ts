@@ -1,16 +1,18 @@
 /** @jest-environment node */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { gzipSync, gunzipSync } from "node:zlib";
-import { PageCache, pageCacheKey, sendCachedPage, tapResponse } from "@/scripts/page-cache";
+import { gunzipSync } from "node:zlib";
+import { acceptsGzip, PageCache, pageCacheKey, sendCachedPage, tapResponse } from "@/scripts/page-cache";
+import { prepareStampedPage } from "@/scripts/stamped-page";
+import { NONCE_PLACEHOLDER } from "@/lib/security-headers";
 
 const req = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers });
 
 describe("pageCacheKey", () => {
-  it("caches the public search pages per index version and encoding", () => {
+  it("caches the public search pages per index version, plain and gzip alike", () => {
     const a = pageCacheKey(req("/courses?q=%E6%95%B8%E5%AD%B8", { "accept-encoding": "gzip, deflate, br" }), "v1");
-    expect(a).toBe("v1|gzip|/courses?q=%E6%95%B8%E5%AD%B8");
-    expect(pageCacheKey(req("/courses?q=x"), "v1")).toBe("v1|identity|/courses?q=x");
+    expect(a).toBe("v1|/courses?q=%E6%95%B8%E5%AD%B8");
+    expect(pageCacheKey(req("/courses?q=%E6%95%B8%E5%AD%B8"), "v1")).toBe(a);
     expect(pageCacheKey(req("/courses?q=x"), "v2")).not.toBe(pageCacheKey(req("/courses?q=x"), "v1"));
     for (const path of ["/courses/map?county=%E8%87%BA%E5%8C%97%E5%B8%82", "/courses/advanced", "/courses/organizers?stage=ELEMENTARY", "/api/courses?q=a"]) {
       expect(pageCacheKey(req(path), "v1")).not.toBeNull();
@@ -60,29 +62,26 @@ describe("tapResponse and sendCachedPage on a real HTTP server", () => {
   let server: http.Server;
   let base: string;
   let renders = 0;
+  let requests = 0;
   const cache = new PageCache({ maxEntries: 10, ttlMs: 60_000, maxBodyBytes: 1_000_000 });
 
   beforeAll(async () => {
     server = http.createServer((request, res) => {
       const key = pageCacheKey(request, "v1");
+      const nonce = `nonce${String(++requests).padStart(17, "0")}`;
       if (key) {
         const hit = cache.get(key);
-        if (hit) return sendCachedPage(res, hit);
-        tapResponse(res, (p) => cache.set(key, p));
+        if (hit?.stamped) return sendCachedPage(res, { ...hit, stamped: hit.stamped }, nonce, acceptsGzip(request), { "content-security-policy": `script-src 'nonce-${nonce}'` });
+        tapResponse(res, (p) => cache.set(key, { ...p, stamped: prepareStampedPage(p.body, true) }));
       }
       renders++;
       const url = new URL(request.url ?? "/", "http://x");
       if (url.searchParams.has("cookie")) res.setHeader("set-cookie", "a=1");
       res.setHeader("content-type", "text/html; charset=utf-8");
-      if (/gzip/.test(String(request.headers["accept-encoding"]))) {
-        res.setHeader("content-encoding", "gzip");
-        res.end(gzipSync(Buffer.from(`<p>研習 ${url.search}</p>`)));
-      } else {
-        // Streamed in pieces, as Next.js does.
-        res.write("<p>研習 ");
-        res.write(Buffer.from(url.search));
-        res.end("</p>");
-      }
+      // Streamed in pieces, as Next.js does, with the placeholder nonce it was given.
+      res.write("<p>研習 ");
+      res.write(Buffer.from(url.search));
+      res.end(`</p><script nonce="${NONCE_PLACEHOLDER}">1</script><script src="/a.js"></script>`);
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -107,20 +106,24 @@ describe("tapResponse and sendCachedPage on a real HTTP server", () => {
     expect(renders - before).toBe(1);
     expect(first.headers["x-page-cache"]).toBe("MISS");
     expect(second.headers["x-page-cache"]).toBe("HIT");
-    expect(second.body.toString()).toBe("<p>研習 ?q=1</p>");
-    expect(second.body.equals(first.body)).toBe(true);
+    expect(first.body.toString()).toBe(`<p>研習 ?q=1</p><script nonce="${NONCE_PLACEHOLDER}">1</script><script src="/a.js"></script>`);
+    // Each hit has its own nonce, on every script, and the policy that names it.
+    const nonce = /'nonce-([^']+)'/.exec(String(second.headers["content-security-policy"]))![1];
+    expect(nonce).not.toBe(NONCE_PLACEHOLDER);
+    expect(second.body.toString()).toBe(`<p>研習 ?q=1</p><script nonce="${nonce}">1</script><script nonce="${nonce}" src="/a.js"></script>`);
+    const third = await get("/courses?q=1");
+    expect(third.body.toString()).not.toContain(nonce);
     expect(second.headers["content-type"]).toBe("text/html; charset=utf-8");
     expect(Number(second.headers["content-length"])).toBe(second.body.length);
   });
 
-  it("keeps compressed and plain answers apart", async () => {
+  it("sends a hit gzipped, with its own nonce, to a client that takes gzip", async () => {
     await get("/courses?q=2");
-    const zipped = await get("/courses?q=2", { "accept-encoding": "gzip" });
-    expect(zipped.headers["x-page-cache"]).toBe("MISS");
     const again = await get("/courses?q=2", { "accept-encoding": "gzip, br" });
     expect(again.headers["x-page-cache"]).toBe("HIT");
     expect(again.headers["content-encoding"]).toBe("gzip");
-    expect(gunzipSync(again.body).toString()).toBe("<p>研習 ?q=2</p>");
+    const nonce = /'nonce-([^']+)'/.exec(String(again.headers["content-security-policy"]))![1];
+    expect(gunzipSync(again.body).toString()).toBe(`<p>研習 ?q=2</p><script nonce="${nonce}">1</script><script nonce="${nonce}" src="/a.js"></script>`);
   });
 
   it("never keeps an answer that sets a cookie, and never serves a signed-in person from the cache", async () => {

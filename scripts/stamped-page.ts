@@ -1,0 +1,69 @@
+// A cached HTML page that can be sent with a fresh CSP nonce for the cost of a copy, plain or
+// gzipped (scripts/page-cache.ts keeps these; scripts/serve.ts sends them).
+//
+// The page is stamped once with the placeholder as its nonce (scripts/nonce-stamp.ts), so every
+// script carries nonce="<placeholder>" and the nonce changes nothing but those 22 bytes at known
+// places. Plain: copy the page and write the nonce over each place. Gzip: the page is compressed
+// once, in pieces between the places, each piece ending on a byte boundary with a fresh
+// dictionary (Z_FULL_FLUSH), so no piece refers back to a placeholder; a response is the pieces
+// with the nonce between them as stored (uncompressed) deflate blocks, and the gzip trailer's
+// CRC-32 is computed over the real bytes (zlib.crc32, native).
+import zlib from "node:zlib";
+import { NONCE_PLACEHOLDER } from "../lib/security-headers";
+import { stampNonce } from "./nonce-stamp";
+
+export type StampedPage = {
+  /** The page with the placeholder as every script's nonce. */
+  body: Buffer;
+  /** Byte offsets of the placeholder in body. */
+  at: number[];
+  /** Raw deflate pieces between the placeholders; the last one ends the stream. */
+  deflated: Buffer[];
+};
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff]);
+const PLACEHOLDER = Buffer.from(NONCE_PLACEHOLDER, "latin1");
+
+/** Prepares an answer once; `html`: an HTML page, whose scripts are stamped (anything else is kept as it is). */
+export function prepareStampedPage(raw: Buffer, html: boolean): StampedPage {
+  const body = html ? Buffer.from(stampNonce(raw.toString("latin1"), NONCE_PLACEHOLDER), "latin1") : raw;
+  const at: number[] = [];
+  for (let i = html ? body.indexOf(PLACEHOLDER) : -1; i >= 0; i = body.indexOf(PLACEHOLDER, i + PLACEHOLDER.length)) at.push(i);
+  const deflated: Buffer[] = [];
+  let from = 0;
+  for (const i of [...at, body.length]) {
+    const last = i === body.length;
+    deflated.push(zlib.deflateRawSync(body.subarray(from, i), { level: 6, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_FULL_FLUSH }));
+    from = i + PLACEHOLDER.length;
+  }
+  return { body, at, deflated };
+}
+
+function withNonce(page: StampedPage, nonce: Buffer): Buffer {
+  const out = Buffer.from(page.body);
+  for (const i of page.at) nonce.copy(out, i);
+  return out;
+}
+
+function storedBlock(data: Buffer): Buffer {
+  const n = data.length;
+  return Buffer.concat([Buffer.from([0x00, n & 0xff, n >> 8, ~n & 0xff, (~n >> 8) & 0xff]), data]);
+}
+
+/** The page with this nonce: gzip-encoded or plain. */
+export function stampedPageBody(page: StampedPage, nonce: string, gzip: boolean): Buffer {
+  const n = Buffer.from(nonce, "latin1");
+  if (n.length !== PLACEHOLDER.length) throw new Error("a nonce is as long as the placeholder");
+  if (!gzip) return withNonce(page, n);
+  const block = storedBlock(n);
+  const parts: Buffer[] = [GZIP_HEADER];
+  page.deflated.forEach((piece, k) => {
+    parts.push(piece);
+    if (k < page.at.length) parts.push(block);
+  });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(zlib.crc32(withNonce(page, n)), 0);
+  trailer.writeUInt32LE(page.body.length >>> 0, 4);
+  parts.push(trailer);
+  return Buffer.concat(parts);
+}
