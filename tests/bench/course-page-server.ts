@@ -56,8 +56,9 @@ export async function startCoursePageServer(): Promise<CoursePageServer> {
       throw new Error("next build failed");
     }
   }
-  // Its own process group, so stop() ends npx and the Next server it starts, and nothing else.
-  const server = spawn("npx", ["next", "start", "-p", String(port)], { cwd: root, env, stdio: "ignore", detached: true });
+  // The production server (`npm start`: scripts/serve.ts, one process per core unless
+  // WEB_CONCURRENCY says otherwise), in its own process group, so stop() ends it and nothing else.
+  const server = spawn("npx", ["tsx", "scripts/serve.ts"], { cwd: root, env: { ...env, PORT: String(port) }, stdio: "ignore", detached: true });
   let up = false;
   for (let i = 0; i < 120 && !up; i++) {
     try {

@@ -3,7 +3,7 @@
 //   1. A database with 100,000 generated courses and its search index:
 //        TEST_PG_PORT=54359 npx tsx --conditions=react-server tests/bench/search-setup.ts --db search_bench --courses 100000
 //   2. For the page figures, a production build and server on that database (any port), e.g.
-//        NEXT_DIST_DIR=.next-b npx next build && NEXT_DIST_DIR=.next-b npx next start -p 3121
+//        NEXT_DIST_DIR=.next-b npx next build && NEXT_DIST_DIR=.next-b PORT=3121 npm start
 //      with DATABASE_URL and the settings of TEST_ENV (scripts/test.ts) in the environment.
 //   3. DATABASE_URL=<from step 1> BASE_URL=http://localhost:3121 \
 //        npx tsx --conditions=react-server tests/bench/search.ts [--duration 30] [--connections 20]

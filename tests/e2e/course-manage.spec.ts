@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage } from "./helpers";
+import { type Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage, test } from "./helpers";
 
 // The course's way from a draft to a searchable course page: the organizer (臺北市立示範國民中學)
 // creates and submits it, the 北區 區管中心 returns it with a reason, the organizer sees the

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { Client } from "pg";
 import { FIXTURE_COURSES } from "../../prisma/seed/accounts";
-import { expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage } from "./helpers";
+import { expect, expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage, test, watchContentSecurityPolicy } from "./helpers";
 
 // 研習課程介紹 (/courses/{code}) against the seeded end-to-end database: every state of the
 // registration block, the cache and what must stay live, follow/unfollow with the sign-in round
@@ -289,6 +289,7 @@ test("the viewer's own state: a teacher's registration; business accounts get no
 
 test("readable without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
+  const cspProblems = await watchContentSecurityPolicy(context);
   const page = await context.newPage();
   const code = FIXTURE_COURSES.openManual;
   const row = await courseRow(code);
@@ -301,6 +302,7 @@ test("readable without JavaScript", async ({ browser }) => {
   await expect(page.getByRole("link", { name: "查看即時名額" })).toHaveAttribute("href", `/courses/${code}/register`);
   await expect(page.getByRole("link", { name: "線上報名專區" })).toBeVisible();
   await expect(page.getByRole("button", { name: "加入追蹤" })).toBeVisible();
+  expect(cspProblems()).toEqual([]);
   await context.close();
 });
 

@@ -1,5 +1,45 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+
+export { expect };
+
+/**
+ * Watches every page of a browser context for the Content-Security-Policy: what the browser
+ * reports breaking it (its console messages and `securitypolicyviolation` events), and HTML
+ * documents that arrive without a policy. Returns the problems seen so far.
+ */
+export async function watchContentSecurityPolicy(context: BrowserContext): Promise<() => string[]> {
+  const problems: string[] = [];
+  context.on("console", (m) => {
+    if (/Content[ -]Security[ -]Policy/i.test(m.text())) problems.push(`${m.page()?.url() ?? ""}: ${m.text()}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`),
+    );
+  });
+  context.on("response", async (r) => {
+    if (r.request().resourceType() !== "document" || r.status() < 200 || (r.status() >= 300 && r.status() < 400)) return;
+    const headers = await r.allHeaders().catch(() => null);
+    if (!headers || !/text\/html/i.test(headers["content-type"] ?? "")) return;
+    const csp = headers["content-security-policy"] ?? "";
+    if (!/script-src 'nonce-[A-Za-z0-9_-]{22}' 'strict-dynamic'/.test(csp)) problems.push(`${r.url()}: HTML without the site's Content-Security-Policy`);
+  });
+  return () => [...problems];
+}
+
+/**
+ * Playwright's `test`, whose pages fail the test when the browser reports a Content-Security-
+ * Policy violation or an HTML document comes without the policy. Every spec imports this one.
+ * A context a test opens itself (browser.newContext) is watched with watchContentSecurityPolicy.
+ */
+export const test = base.extend({
+  context: async ({ context }, use) => {
+    const problems = await watchContentSecurityPolicy(context);
+    await use(context);
+    expect(problems(), "Content-Security-Policy problems").toEqual([]);
+  },
+});
 
 export const DEMO_PASSWORD = "inservice2026";
 

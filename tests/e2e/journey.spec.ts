@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
 import { Client } from "pg";
 import { DEMO_SCHOOL } from "../../prisma/seed/accounts";
-import { expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage } from "./helpers";
+import { expect, expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage, test, watchContentSecurityPolicy } from "./helpers";
 
 // The whole manual, as the people who use it walk it: 區管中心 approves a course; a teacher
 // searches for it, opens it and registers; the organizer approves the registration; the teacher
@@ -42,9 +42,17 @@ async function submittedCourse(title: string): Promise<string> {
 
 type ContextOptions = Parameters<Browser["newContext"]>[0];
 
+/** Content-Security-Policy problems of every person's context, checked after each test. */
+const cspWatches: (() => string[])[] = [];
+test.afterEach(() => {
+  const problems = cspWatches.splice(0).flatMap((w) => w());
+  expect(problems, "Content-Security-Policy problems").toEqual([]);
+});
+
 /** A person of their own (own cookies) on the project's device. */
 async function signedIn(browser: Browser, device: ContextOptions, kind: "教師個人帳號" | "業務帳號", username: string): Promise<Page> {
   const context = await browser.newContext({ ...device, locale: "zh-TW", timezoneId: "Asia/Taipei" });
+  cspWatches.push(await watchContentSecurityPolicy(context));
   const page = await context.newPage();
   await page.goto("/login");
   await signInThroughPage(page, kind, username);

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage } from "./helpers";
+import { type Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage, test } from "./helpers";
 
 // Fixture courses from the deterministic seed (prisma/seed/accounts.ts FIXTURE_COURSES).
 const C = { openManual: "9000001", openAutomatic: "9000002", ownUnitOnly: "9000004", opensLater: "9000005", closed: "9000006", noOnline: "9000007", everyField: "9000010" };

@@ -1,9 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { createCipheriv, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { Client } from "pg";
 import { DEMO_SCHOOL } from "../../prisma/seed/accounts";
-import { expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage } from "./helpers";
+import { expect, expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage, test } from "./helpers";
 
 test.use({ actionTimeout: 15_000 });
 

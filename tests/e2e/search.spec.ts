@@ -1,5 +1,5 @@
-import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, expectNoSidewaysScroll } from "./helpers";
+import { expect as baseExpect, type Page } from "@playwright/test";
+import { expectNoAxeViolations, expectNoSidewaysScroll, test } from "./helpers";
 
 // The four ways into course search, each walked to a course page, on desktop and phone.
 // Generous waits: a busy CI machine can take seconds to render a search.

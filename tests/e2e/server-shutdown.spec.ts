@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { Client } from "pg";
 import PgBoss from "pg-boss";
 import { INDEX_LOCK } from "../../lib/search/locks";
+import { expect, test } from "./helpers";
 
 // The production server (scripts/serve.ts) told to stop, as a deploy does (SIGTERM). Each test
 // runs a server of its own, on its own empty database from the migrated template, so that the

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage } from "./helpers";
+import { type Page } from "@playwright/test";
+import { DEMO_PASSWORD, expect, expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage, test } from "./helpers";
 
 // Generated teachers of the deterministic seed, one per viewport so the projects never share one.
 const account = (project: string, desktop: string, phone: string) => (project === "phone" ? phone : desktop);
