@@ -59,8 +59,10 @@ test("a server action over the size limit gets 413, whether its length is announ
   const announced = await send(PORT, { method: "POST", path: "/courses", headers: { ...ACTION, origin, "content-length": big.length } }, (r) => r.end(big));
   expect(announced.status).toBe(413);
   expect(announced.body).toContain("送出的資料過大");
-  // Chunked: no Content-Length; cut off once it has grown past the limit.
-  const chunked = await send(PORT, { method: "POST", path: "/courses", headers: { ...ACTION, origin } }, (r) => {
+  // Chunked: no Content-Length; cut off once it has grown past the limit. A form posted without
+  // JavaScript, which Next reads to the end to find the action in it.
+  const form = { "content-type": "multipart/form-data; boundary=----x", origin };
+  const chunked = await send(PORT, { method: "POST", path: "/courses", headers: form }, (r) => {
     let sent = 0;
     const more = () => {
       while (sent < big.length) {
