@@ -97,6 +97,9 @@ export function stampHtmlResponse(res: ServerResponse, nonce: string, htmlHeader
     if (!/^\s*text\/html\b/i.test(String(res.getHeader("content-type") ?? "")) || res.getHeader("content-encoding") !== undefined) return;
     stamper = new NonceStamper(nonce);
     res.removeHeader("content-length");
+    // Each response is a different document now (its nonce): an ETag would let a browser
+    // revalidate its old copy, whose scripts carry an old nonce, under this response's policy.
+    res.removeHeader("etag");
     for (const [name, value] of Object.entries(htmlHeaders)) res.setHeader(name, value);
   });
   const write = res.write;

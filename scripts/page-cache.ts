@@ -21,7 +21,7 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?inservice\.session(?:\.\d+)?=/;
 /** Headers that make Next.js answer differently for the same URL. */
 const VARYING_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action"];
 // Per response: the length and encoding of what is sent, and the CSP with its nonce.
-const DROPPED_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "date", "keep-alive", "set-cookie", "content-encoding", "content-security-policy", "strict-transport-security"]);
+const DROPPED_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "date", "keep-alive", "set-cookie", "content-encoding", "content-security-policy", "strict-transport-security", "etag"]);
 
 /** An answer as rendered (`body`), with `stamped`, the form it is sent from, once prepared. */
 export type CachedPage = { status: number; headers: OutgoingHttpHeaders; body: Buffer; at: number; stamped?: StampedPage };

@@ -2,7 +2,9 @@
 import { gunzipSync } from "node:zlib";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
-import { NonceStamper, stampNonce } from "@/scripts/nonce-stamp";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { NonceStamper, stampHtmlResponse, stampNonce } from "@/scripts/nonce-stamp";
 import { prepareStampedPage, stampedPageBody } from "@/scripts/stamped-page";
 import { contentSecurityPolicy, NONCE_PLACEHOLDER, newNonce, PLACEHOLDER_POLICY, strictTransportSecurity } from "@/lib/security-headers";
 import { JsonLdScript } from "@/components/course/json-ld-script";
@@ -101,5 +103,42 @@ describe("a cached page", () => {
     const p = prepareStampedPage(json, false);
     expect(stampedPageBody(p, N, false).equals(json)).toBe(true);
     expect(gunzipSync(stampedPageBody(p, N, true)).equals(json)).toBe(true);
+  });
+});
+
+describe("stampHtmlResponse on a real HTTP server", () => {
+  let server: http.Server;
+  let base: string;
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      stampHtmlResponse(res, N, { "content-security-policy": contentSecurityPolicy(N) });
+      if (req.url === "/json") {
+        res.setHeader("content-type", "application/json");
+        return res.end(`{"a":"<script>"}`);
+      }
+      const page = Buffer.from(PAGE);
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.setHeader("content-length", page.length);
+      res.setHeader("etag", `"abc"`);
+      // In pieces that cut tags and the placeholder, as a stream does.
+      for (let i = 0; i < page.length; i += 7) res.write(page.subarray(i, i + 7));
+      res.end();
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it("stamps a page, sets its policy, and drops the length and the ETag that no longer fit", async () => {
+    const res = await fetch(`${base}/`);
+    expect(await res.text()).toBe(STAMPED);
+    expect(res.headers.get("content-security-policy")).toContain(`'nonce-${N}'`);
+    expect(res.headers.get("etag")).toBeNull();
+  });
+
+  it("leaves anything but HTML alone", async () => {
+    const res = await fetch(`${base}/json`);
+    expect(await res.text()).toBe(`{"a":"<script>"}`);
+    expect(res.headers.get("content-security-policy")).toBeNull();
   });
 });
