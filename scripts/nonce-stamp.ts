@@ -16,8 +16,10 @@ import onHeaders from "on-headers";
 import { NONCE_PLACEHOLDER } from "../lib/security-headers";
 
 const PATTERN = new RegExp(`<script(?=[\\s>/])|<link(?=[\\s>/])|${NONCE_PLACEHOLDER}`, "g");
+/** What a pattern starts with (a tag name is followed by one more character). */
+const PREFIXES = ["<script ", "<link ", NONCE_PLACEHOLDER];
 /** Longest text that may be the start of a pattern at the end of a chunk. */
-const HOLD = Math.max("<script ".length, "<link ".length, NONCE_PLACEHOLDER.length) - 1;
+const HOLD = Math.max(...PREFIXES.map((p) => p.length)) - 1;
 /** A tag longer than this is not waited for: it is sent as it is. */
 const MAX_TAG = 8192;
 const HAS_NONCE = /\snonce=/i;
@@ -70,7 +72,16 @@ export class NonceStamper {
       PATTERN.lastIndex = end;
     }
     if (final) return out + text.slice(sent);
-    const keep = Math.max(sent, text.length - HOLD);
+    // Hold back only an end that may be the start of a pattern, so a streamed chunk (a page's
+    // shell before its data) otherwise reaches the browser whole and at once.
+    let keep = text.length;
+    for (let k = Math.min(HOLD, text.length - sent); k > 0; k--) {
+      const end = text.slice(text.length - k);
+      if (PREFIXES.some((p) => p.startsWith(end))) {
+        keep = text.length - k;
+        break;
+      }
+    }
     this.carry = text.slice(keep);
     return out + text.slice(sent, keep);
   }

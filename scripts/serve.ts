@@ -128,9 +128,9 @@ if (cluster.isPrimary) {
         }
         if (isServerActionRequest(req)) {
           const refusal = serverActionRefusal(req, siteUrl);
-          if (refusal) return refuse(req, res, refusal);
+          if (refusal) return refuse(req, res, refusal, siteHeaders);
           // A chunked body has no length to check first: it is cut off when it grows too large.
-          limitBody(req, SERVER_ACTION_BODY_LIMIT_BYTES, () => refuse(req, res, { status: 413, message: TOO_LARGE_MESSAGE }));
+          limitBody(req, SERVER_ACTION_BODY_LIMIT_BYTES, () => refuse(req, res, { status: 413, message: TOO_LARGE_MESSAGE }, siteHeaders));
         }
         const nonce = newNonce();
         const key = pageCacheKey(req, version);
@@ -144,6 +144,7 @@ if (cluster.isPrimary) {
           if (key !== null) {
             // Kept as Next rendered it (with the placeholder nonce), below the stamping.
             tapResponse(res, (page) => {
+              if (page.status !== 200) return;
               const html = /^\s*text\/html\b/i.test(String(page.headers["content-type"] ?? ""));
               cache.set(key, { ...page, stamped: prepareStampedPage(page.body, html) });
             });

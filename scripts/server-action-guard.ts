@@ -41,10 +41,11 @@ export function serverActionRefusal(
  * a body that was cut off, may try to answer too). The body is read and dropped, up to a bound,
  * so the client gets the answer rather than a reset connection; past the bound it is closed.
  */
-export function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal, drainBytes = 4 * SERVER_ACTION_BODY_LIMIT_BYTES): void {
+export function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal, headers: Record<string, string> = {}, drainBytes = 4 * SERVER_ACTION_BODY_LIMIT_BYTES): void {
   const body = `${refusal.message}\n`;
   if (!res.headersSent) {
     res.writeHead(refusal.status, {
+      ...headers,
       "Content-Type": "text/plain; charset=utf-8",
       "Content-Length": Buffer.byteLength(body),
       "Cache-Control": "no-store",

@@ -64,6 +64,15 @@ describe("stamping", () => {
     }
   });
 
+  it("holds back only an end that may start a tag or the placeholder", () => {
+    const s = new NonceStamper(N);
+    expect(s.push(Buffer.from("<div>殼</div>")).toString("utf8")).toBe("<div>殼</div>");
+    expect(s.push(Buffer.from("<p>a</p><scr")).toString()).toBe("<p>a</p>");
+    expect(s.push(Buffer.from("ipt>1</script>inserviceCsp")).toString()).toBe(`<script nonce="${N}">1</script>`);
+    expect(s.push(Buffer.from("Nonce00000 x")).toString()).toBe(`${N} x`);
+    expect(s.end().toString()).toBe("");
+  });
+
   it("never gives user content a nonce: course text with <script> stays inert", () => {
     const evil = `</script><script>alert(1)</script><script src="//evil.example/x.js"></script>`;
     const html = renderToStaticMarkup(
