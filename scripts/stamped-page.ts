@@ -4,8 +4,8 @@
 // The page is stamped once with the placeholder as its nonce (scripts/nonce-stamp.ts), so every
 // script carries nonce="<placeholder>" and the nonce changes nothing but those 22 bytes at known
 // places. Plain: copy the page and write the nonce over each place. Gzip: the page is compressed
-// once, in pieces between the places, each piece ending on a byte boundary with a fresh
-// dictionary (Z_FULL_FLUSH), so no piece refers back to a placeholder; a response is the pieces
+// once, in pieces between the places, each piece ending on a byte boundary and never referring
+// back to a placeholder (see prepareStampedPage); a response is the pieces
 // with the nonce between them as stored (uncompressed) deflate blocks, and the gzip trailer's
 // CRC-32 is computed over the real bytes (zlib.crc32, native).
 import zlib from "node:zlib";
@@ -29,11 +29,18 @@ export function prepareStampedPage(raw: Buffer, html: boolean): StampedPage {
   const body = html ? Buffer.from(stampNonce(raw.toString("latin1"), NONCE_PLACEHOLDER), "latin1") : raw;
   const at: number[] = [];
   for (let i = html ? body.indexOf(PLACEHOLDER) : -1; i >= 0; i = body.indexOf(PLACEHOLDER, i + PLACEHOLDER.length)) at.push(i);
+  // Each piece may refer back to the text before it (a preset dictionary, as the stream's window
+  // would be) except to the nonces: in the dictionary they are NUL bytes, which HTML never
+  // contains, so no match can reach into them. A page with NUL bytes gets independent pieces.
+  const blanked = body.includes(0) ? null : Buffer.from(body);
+  if (blanked) for (const i of at) blanked.fill(0, i, i + PLACEHOLDER.length);
   const deflated: Buffer[] = [];
   let from = 0;
   for (const i of [...at, body.length]) {
     const last = i === body.length;
-    deflated.push(zlib.deflateRawSync(body.subarray(from, i), { level: 6, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_FULL_FLUSH }));
+    const options: zlib.ZlibOptions = { level: 6, finishFlush: last ? zlib.constants.Z_FINISH : blanked ? zlib.constants.Z_SYNC_FLUSH : zlib.constants.Z_FULL_FLUSH };
+    if (blanked && from > 0) options.dictionary = blanked.subarray(Math.max(0, from - 32768), from);
+    deflated.push(zlib.deflateRawSync(body.subarray(from, i), options));
     from = i + PLACEHOLDER.length;
   }
   return { body, at, deflated };
