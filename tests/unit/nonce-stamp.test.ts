@@ -107,6 +107,20 @@ describe("a cached page", () => {
     expect(gunzipSync(stampedPageBody(page, other, true)).toString("utf8")).toBe(expected.replaceAll(N, other));
   });
 
+  it("stays valid gzip on a large page whose pieces refer far back", () => {
+    const words = ["研習", "數學", "<div class=\"card\">", "</div>", "國中", "教師", "素養導向", "<span>", "</span>"];
+    let html = "";
+    for (let i = 0; html.length < 150_000; i++) {
+      html += words[(i * 7919) % words.length] + String(i % 97);
+      if (i % 400 === 0) html += `<script nonce="${NONCE_PLACEHOLDER}">self.__next_f.push([${i}])</script>`;
+    }
+    const big = prepareStampedPage(Buffer.from(html), true);
+    expect(big.at.length).toBeGreaterThan(20);
+    for (const nonce of [N, newNonce()]) {
+      expect(gunzipSync(stampedPageBody(big, nonce, true)).toString("utf8")).toBe(html.replaceAll(NONCE_PLACEHOLDER, nonce));
+    }
+  });
+
   it("keeps anything but HTML as it is", () => {
     const json = Buffer.from(`{"title":"<script>x</script>"}`);
     const p = prepareStampedPage(json, false);
