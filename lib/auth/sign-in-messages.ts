@@ -27,9 +27,27 @@ export function signInMessage(code: string | null | undefined): { message: strin
   }
 }
 
-/** Only paths on this site may be returned to after signing in. */
+const PARSE_BASE = "http://callback.invalid";
+
+/**
+ * Only paths on this site may be returned to after signing in. The value is parsed the way a
+ * browser parses a link (tabs and newlines dropped, backslashes read as slashes, %-escapes
+ * kept), so `/\t/evil.example/` or `/\\evil.example` cannot turn into another site; anything
+ * odd (control characters, an absolute URL, another origin, over 2,000 characters) gives "/".
+ */
 export function safeCallbackUrl(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  if (raw.startsWith("/login")) return "/";
-  return raw;
+  // eslint-disable-next-line no-control-regex
+  if (!raw || raw.length > 2000 || !raw.startsWith("/") || /[\u0000-\u001f\u007f]/.test(raw)) return "/";
+  let url: URL;
+  try {
+    url = new URL(raw, PARSE_BASE);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== PARSE_BASE) return "/";
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // A path a browser would read as a host ("//x", "/\\x" after normalising), or the sign-in page itself.
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return "/";
+  if (url.pathname === "/login" || url.pathname.startsWith("/login/")) return "/";
+  return path;
 }
