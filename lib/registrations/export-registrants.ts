@@ -1,5 +1,5 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "@/lib/format/csv";
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -97,7 +97,7 @@ export async function exportRegistrants(actor: Actor | null, input: ExportInput)
 
   const base = `報名名單-${course.code}`;
   if (format === "csv") {
-    const text = stringify([header, ...rows], { bom: true, record_delimiter: "windows" });
+    const text = toCsv([header, ...rows]);
     return { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: new TextEncoder().encode(text), rows: rows.length };
   }
 
