@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * The one reader of process.env. Parsed once, on first use, so that a missing or malformed

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { CLASS_TYPE_LABELS, COUNTIES, TIME_SLOT_LABELS } from "@/lib/courses/labels";
 import { FORM_FIELD_IDS, normalisePhone, type FormFieldId } from "@/lib/registrations/form-schema";
 import { schoolYearOf } from "@/lib/format/date";

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { batched, db, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requireUser, type Actor } from "@/lib/auth/actor";

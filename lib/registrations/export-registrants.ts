@@ -1,7 +1,7 @@
 import "server-only";
 import { toCsv } from "@/lib/format/csv";
 import ExcelJS from "exceljs";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation";
