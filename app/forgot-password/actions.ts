@@ -2,9 +2,10 @@
 
 import { requestPasswordReset } from "@/lib/auth/request-password-reset";
 import { requestIp } from "@/lib/auth/client-ip";
-import { formStateFromError, type FormState } from "@/lib/form-state";
+import { formOf, formStateFromError, type FormState } from "@/lib/form-state";
 
-export async function forgotPasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function forgotPasswordAction(_prev: FormState, sent: FormData): Promise<FormState> {
+  const form = formOf(sent);
   const values = { identifier: String(form.get("identifier") ?? "") };
   try {
     await requestPasswordReset(values, { ip: await requestIp() });

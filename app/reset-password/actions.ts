@@ -2,9 +2,10 @@
 
 import { resetPassword } from "@/lib/auth/reset-password";
 import { requestIp } from "@/lib/auth/client-ip";
-import { formStateFromError, type FormState } from "@/lib/form-state";
+import { formOf, formStateFromError, type FormState } from "@/lib/form-state";
 
-export async function resetPasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function resetPasswordAction(_prev: FormState, sent: FormData): Promise<FormState> {
+  const form = formOf(sent);
   const input = {
     token: String(form.get("token") ?? ""),
     newPassword: String(form.get("newPassword") ?? ""),

@@ -1,7 +1,7 @@
 import "server-only";
 import { getActor } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
+import { asAppError, isAppError } from "@/lib/errors";
 import { originFacts } from "@/lib/http";
 import { isSameOrigin } from "@/lib/net/same-origin";
 import { attachmentHeader, exportRegistrants } from "@/lib/registrations/export-registrants";
@@ -40,7 +40,8 @@ export async function exportResponse(req: Request, code: string, format: "csv" |
       status: 200,
       headers: { "Content-Type": file.contentType, "Content-Disposition": attachmentHeader(file.filename), "Cache-Control": "no-store, private" },
     });
-  } catch (e) {
+  } catch (error) {
+    const e = asAppError(error) ?? error;
     if (isAppError(e)) {
       if (e.code === "UNAUTHENTICATED") {
         return new Response(null, { status: 303, headers: { Location: `/login?callbackUrl=${encodeURIComponent(reviewPage(code))}`, "Cache-Control": "no-store" } });
