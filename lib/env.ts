@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "@/lib/zod";
+import { parseTrustedProxies } from "@/lib/net/client-address";
 
 /**
  * The one reader of process.env. Parsed once, on first use, so that a missing or malformed
@@ -35,6 +36,22 @@ const envSchema = z
     NATIONAL_ID_KEY_ID: z.string().min(1),
     /** Key of the keyed hash (HMAC-SHA-256) kept beside each encrypted number. */
     NATIONAL_ID_HASH_KEY: z.string().min(32, "NATIONAL_ID_HASH_KEY must be at least 32 characters"),
+    /**
+     * Proxies (load balancers) whose X-Forwarded-For is believed: comma-separated addresses or
+     * CIDR ranges, e.g. "10.0.0.5, 10.0.1.0/24". Unset: the socket's address is the client's.
+     * The server (scripts/serve.ts) stamps the resulting address on each request
+     * (lib/net/client-address.ts); the raw text is kept for it and for the scripts.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .superRefine((raw, ctx) => {
+        try {
+          parseTrustedProxies(raw);
+        } catch (e) {
+          ctx.addIssue({ code: "custom", message: e instanceof Error ? e.message : String(e) });
+        }
+      }),
     /** Course search: a Meilisearch server to use instead of PostgreSQL (lib/search). */
     MEILISEARCH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
     MEILISEARCH_KEY: z.string().optional(),
