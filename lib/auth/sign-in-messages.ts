@@ -17,11 +17,13 @@ export function signInMessage(code: string | null | undefined): { message: strin
     case "INVALID_CREDENTIALS":
       return { message: "帳號或密碼錯誤，請確認身份、帳號與密碼後重新輸入。", captcha: false };
     case "INVALID_CREDENTIALS+CAPTCHA":
-      return { message: "帳號或密碼錯誤，請確認身份、帳號與密碼，並輸入驗證碼後重新登入。", captcha: true };
+      return { message: "帳號或密碼錯誤，請確認身份、帳號與密碼，並完成驗證碼（勾選「我不是機器人」，等候顯示「已驗證」）後重新登入。", captcha: true };
     case "CAPTCHA_REQUIRED":
-      return { message: "為保護您的帳號，請輸入驗證碼後再登入。", captcha: true };
+      return { message: "為保護您的帳號，請完成驗證碼：勾選「我不是機器人」，等候顯示「已驗證」後再按「登入」。", captcha: true };
     case "CAPTCHA_WRONG":
-      return { message: "驗證碼不正確，已換一張新的驗證碼，請重新輸入。", captcha: true };
+      return { message: "驗證碼未通過或已過期，請重新勾選「我不是機器人」，等候顯示「已驗證」後再按「登入」。", captcha: true };
+    case "DISABLED":
+      return { message: "此帳號已停用，無法登入。如有疑問，請洽服務學校的業務承辦人或所屬縣市的區管中心。", captcha: false };
     default:
       return { message: "登入暫時無法完成，請稍後再試。", captcha: false };
   }

@@ -7,6 +7,7 @@ import { useTestDatabase } from "../support/database";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { encodeSessionToken, sessionCookieName } from "@/lib/auth/session-token";
+import { startSession } from "@/lib/auth/sessions";
 import { registrationApi } from "@/lib/registrations/registration-api";
 import { MAX_BODY_BYTES, registrationDoorCode, serveRegistrationDoor } from "../../scripts/registration-door";
 import { SECURITY_HEADERS } from "@/lib/security-headers";
@@ -35,7 +36,9 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 async function cookieFor(userId: number, authAt = Date.now()): Promise<string> {
-  const token = await encodeSessionToken({ token: { uid: userId, authAt }, secret: env().NEXTAUTH_SECRET, maxAge: 600 });
+  const { role } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
+  const { sid } = await startSession(userId, role, new Date(authAt));
+  const token = await encodeSessionToken({ token: { uid: userId, sid, authAt }, secret: env().NEXTAUTH_SECRET, maxAge: 600 });
   return `theme=dark; ${sessionCookieName()}=${token}`;
 }
 
