@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage } from "./helpers";
+import { DEMO_PASSWORD, expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage } from "./helpers";
 
 test("home and login pages are accessible and fit the screen", async ({ page }) => {
   await page.goto("/");
@@ -28,7 +28,7 @@ test("a wrong password gets one clear message and keeps the person on the page",
   await expectNoAxeViolations(page);
 });
 
-test("a teacher signs in, comes back to the page asked for, cannot reach organizer pages, and signs out", async ({ page }) => {
+test("a teacher signs in, comes back to the page asked for, cannot reach organizer pages, and signs out", async ({ page, request }) => {
   await page.goto("/me");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fme/);
   await signInThroughPage(page, "教師個人帳號", "teacher");
@@ -60,6 +60,34 @@ test("a teacher signs in, comes back to the page asked for, cannot reach organiz
   await expect(page.getByRole("link", { name: "登入" })).toBeVisible({ timeout: 10_000 });
   const after = await page.goto("/me");
   expect(after?.url()).toContain("/login");
+
+  // Signing out ended the session on the server: a copy of the cookie saved before is refused,
+  // and /api/auth/session neither describes nor renews it (it clears the cookie instead).
+  const copied = { cookie: `${session!.name}=${session!.value}` };
+  const me = await request.get("/me", { headers: copied });
+  expect(me.url()).toContain("/login");
+  const described = await request.get("/api/auth/session", { headers: copied });
+  expect(await described.json()).toEqual({});
+  expect(described.headers()["set-cookie"] ?? "").toMatch(/inservice\.session=;/);
+});
+
+test("after three failures the 驗證碼 is required; the browser solves it and the right password signs in", async ({ page }) => {
+  await page.goto("/login");
+  const alert = page.getByRole("alert").filter({ hasText: "帳號或密碼錯誤" });
+  for (let i = 0; i < 3; i++) {
+    await signInThroughPage(page, "教師個人帳號", "teacher", `not-the-password-${i}`);
+    await expect(alert).toBeVisible();
+    await expect(page.getByRole("button", { name: "登入" })).toBeEnabled();
+  }
+  await expect(alert).toContainText("完成驗證碼");
+  // ALTCHA's checkbox, labelled in Chinese; Chromium does the proof of work by itself.
+  // It starts at once ("驗證中，請稍候…") and ends checked, named 已驗證.
+  await expect(page.getByRole("checkbox", { name: /我不是機器人|驗證中|已驗證/ })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "已驗證" })).toBeChecked({ timeout: 20_000 });
+  await expectNoAxeViolations(page);
+  await page.getByLabel("密碼", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登入" }).click();
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 15_000 });
 });
 
 test("an organizer signs in with a business account and cannot reach teacher pages", async ({ page }) => {
