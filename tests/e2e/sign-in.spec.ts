@@ -1,4 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { solveChallenge, type Challenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
 import { DEMO_PASSWORD, expectNoAxeViolations, expectNoSidewaysScroll, signInThroughPage } from "./helpers";
 
 test("home and login pages are accessible and fit the screen", async ({ page }) => {
@@ -88,6 +90,49 @@ test("after three failures the 驗證碼 is required; the browser solves it and 
   await page.getByLabel("密碼", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "登入" }).click();
   await expect(page).not.toHaveURL(/\/login/, { timeout: 15_000 });
+});
+
+/** A sign-in as a script sends it (next-auth's CSRF flow); returns the error code or "ok". */
+async function scriptedSignIn(request: APIRequestContext, fields: Record<string, string>): Promise<string> {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, accountKind: "teacher", username: "teacher", json: "true", ...fields },
+    maxRedirects: 0,
+  });
+  const location = res.headers()["location"] ?? ((await res.json().catch(() => ({}))) as { url?: string }).url ?? "";
+  const error = new URL(location, "http://x").searchParams.get("error");
+  if (error) return error;
+  return (res.headers()["set-cookie"] ?? "").includes("inservice.session=") ? "ok" : `status ${res.status()}`;
+}
+
+const base64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64");
+
+test("a script that reads the challenge but does not do the work cannot sign in; one that does the work can", async ({ request }) => {
+  for (let i = 0; i < 3; i++) expect(await scriptedSignIn(request, { password: `scripted-wrong-${i}` })).toMatch(/^INVALID_CREDENTIALS/);
+  expect(await scriptedSignIn(request, { password: DEMO_PASSWORD })).toBe("CAPTCHA_REQUIRED");
+  const fetchChallenge = async () => (await (await request.post("/api/auth/challenge")).json()) as Challenge;
+
+  // What can be read off the page and the challenge, without the proof of work.
+  const challenge = await fetchChallenge();
+  for (const guess of [{ challenge }, { challenge, solution: { counter: 0, derivedKey: challenge.parameters.keyPrefix } }]) {
+    expect(await scriptedSignIn(request, { password: DEMO_PASSWORD, challenge: base64(guess) })).toBe("CAPTCHA_WRONG");
+  }
+  // A forged (re-signed by nobody) easier challenge does not pass either.
+  const easier = { ...challenge, parameters: { ...challenge.parameters, keyPrefix: "0" } };
+  const easySolution = await solveChallenge({ challenge: easier, deriveKey });
+  expect(await scriptedSignIn(request, { password: DEMO_PASSWORD, challenge: base64({ challenge: easier, solution: easySolution }) })).toBe("CAPTCHA_WRONG");
+
+  // Doing the work passes, once.
+  const fresh = await fetchChallenge();
+  const solution = await solveChallenge({ challenge: fresh, deriveKey });
+  const solved = base64({ challenge: fresh, solution });
+  expect(await scriptedSignIn(request, { password: DEMO_PASSWORD, challenge: solved })).toBe("ok");
+  for (let i = 0; i < 3; i++) await scriptedSignIn(request, { password: `scripted-wrong-again-${i}` });
+  expect(await scriptedSignIn(request, { password: DEMO_PASSWORD, challenge: solved })).toBe("CAPTCHA_WRONG");
+  // A success leaves the address without failures for the tests that follow.
+  const last = await fetchChallenge();
+  const lastSolved = base64({ challenge: last, solution: await solveChallenge({ challenge: last, deriveKey }) });
+  expect(await scriptedSignIn(request, { password: DEMO_PASSWORD, challenge: lastSolved })).toBe("ok");
 });
 
 test("an organizer signs in with a business account and cannot reach teacher pages", async ({ page }) => {
