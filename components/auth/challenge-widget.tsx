@@ -1,6 +1,8 @@
 "use client";
 
 import type {} from "altcha/types/react";
+// The widget's styles as a stylesheet of the site (no <style> injected at run time).
+import "altcha/altcha.css";
 import { useEffect, useRef, useState } from "react";
 import { Spinner } from "@/components/ui/spinner";
 
@@ -35,10 +37,13 @@ const postFetch: typeof fetch = (input, init) => fetch(input, { ...init, method:
 
 let loaded: Promise<void> | undefined;
 function loadAltcha(): Promise<void> {
-  // A plain module import (no inline script): the widget registers <altcha-widget>; its
-  // Traditional Chinese texts are this site's own (no translation bundle needed).
-  loaded ??= import("altcha").then(() => {
+  // A plain module import (no inline script) of the widget build without bundled workers or
+  // styles: the proof-of-work worker is a file of this site (bundled from altcha's own worker),
+  // not a blob: URL, so a strict Content-Security-Policy needs nothing extra for it. The texts
+  // are this site's own Traditional Chinese.
+  loaded ??= import("altcha/external").then(() => {
     globalThis.$altcha.i18n.set("zh-tw", STRINGS);
+    globalThis.$altcha.algorithms.set("SHA-256", () => new Worker(new URL("altcha/workers/sha", import.meta.url)));
   });
   return loaded;
 }
