@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { authOptions } from "@/lib/auth/options";
 import { actorFromCookies, actorFromCookieHeader } from "@/lib/auth/session-actor";
 import { encodeSessionToken, sessionCookieName } from "@/lib/auth/session-token";
-import { purgeEndedSessions, revokeSession, SESSION_ABSOLUTE_MS, startSession } from "@/lib/auth/sessions";
+import { purgeEndedSessions, revokeSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_SECONDS, startSession } from "@/lib/auth/sessions";
 import { changePassword } from "@/lib/auth/change-password";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
 import { actorOf, createUser, TEST_PASSWORD } from "../support/factories";
@@ -69,6 +69,16 @@ describe("sessions", () => {
     await expect(refreshed({ uid: t.id, sid })).rejects.toThrow();
     const live = await startSession(t.id, "TEACHER", new Date(Date.now() - SESSION_ABSOLUTE_MS + HOUR));
     expect(await actorFromCookies(await cookiesFor({ uid: t.id, sid: live.sid }))).toMatchObject({ id: t.id });
+  });
+
+  test("the token idles out after SESSION_IDLE_SECONDS (renewed by /api/auth/session), the session row living on", async () => {
+    expect(authOptions().session?.maxAge).toBe(SESSION_IDLE_SECONDS);
+    expect(authOptions().jwt?.maxAge).toBe(SESSION_IDLE_SECONDS);
+    const t = await createUser("TEACHER");
+    const { sid } = await startSession(t.id, "TEACHER");
+    const idle = await encodeSessionToken({ token: { uid: t.id, sid }, secret: env().NEXTAUTH_SECRET, maxAge: -60 });
+    expect(await actorFromCookies([{ name: sessionCookieName(), value: idle }])).toBeNull();
+    expect(await actorFromCookies(await cookiesFor({ uid: t.id, sid }))).toMatchObject({ id: t.id });
   });
 
   test("a role change ends the session", async () => {
