@@ -129,6 +129,12 @@ function isCompleteCopy(dir: string): boolean {
   }
 }
 
+/** Owned by us and writable by nobody else (the copy lives in a folder every user can write to). */
+function ownedAndClosed(dir: string): boolean {
+  const st = lstatSync(dir);
+  return st.isDirectory() && st.uid === process.getuid?.() && (st.mode & 0o022) === 0;
+}
+
 /** Gives everyone read access, and search/exec access where the owner has it (chmod -R a+rX). */
 function openUp(dir: string): void {
   for (const d of readdirSync(dir, { withFileTypes: true })) {
@@ -157,6 +163,10 @@ export function runnableInstallation(
 ): string {
   if (!runAs || canRun(path.join(nativeDir, "bin", "initdb"), runAs)) return nativeDir;
   const target = path.join(cacheRoot, `inservice-postgres-${os.platform()}-${os.arch()}-${version}`);
+  // The temp folder is shared: a copy someone else made (or could change) is never run.
+  if (existsSync(target) && !ownedAndClosed(target)) {
+    throw new PostgresStartError(`${target} was not made by this user or others may change it, so PostgreSQL will not run from it: delete it and try again.`);
+  }
   const usable = () => isCompleteCopy(target) && canRun(path.join(target, "bin", "initdb"), runAs);
   if (!usable()) {
     const blocked = firstBlockedFolder(cacheRoot, runAs);

@@ -5,7 +5,7 @@
 // programs from the system temp folder. Here: a project folder of mode 0700 holding the real
 // PostgreSQL programs (a copy, not a link: the point is the path), started through the same
 // logic `npm run demo` and `npm test` use.
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -121,5 +121,17 @@ it("a port taken by another program is one sentence naming the port, not a stack
   chmodSync(closed, 0o700);
   await expect(startEmbedded({ dataDir: path.join(work, "data2"), port: await freePort(), installation: { nativeDir, version }, cacheRoot: closed, log: () => {} })).rejects.toThrow(
     `The postgres user can neither run PostgreSQL from ${nativeDir} nor enter ${closed} to run a copy: set TMPDIR to a folder every user can enter (such as /tmp), or move the project to one.`,
+  );
+});
+
+(asRoot ? it : it.skip)("as root, never runs a copy in the shared temp folder that someone else made", async () => {
+  const shared = path.join(work, "shared-tmp");
+  mkdirSync(shared, { mode: 0o755 });
+  const planted = path.join(shared, `inservice-postgres-${os.platform()}-${os.arch()}-${version}`);
+  mkdirSync(planted);
+  const pgUser = postgresUser()!;
+  chownSync(planted, pgUser.uid, pgUser.gid);
+  await expect(startEmbedded({ dataDir: path.join(work, "data3"), port: await freePort(), installation: { nativeDir, version }, cacheRoot: shared, log: () => {} })).rejects.toThrow(
+    `${planted} was not made by this user or others may change it, so PostgreSQL will not run from it: delete it and try again.`,
   );
 });
