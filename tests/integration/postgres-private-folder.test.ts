@@ -5,7 +5,7 @@
 // programs from the system temp folder. Here: a project folder of mode 0700 holding the real
 // PostgreSQL programs (a copy, not a link: the point is the path), started through the same
 // logic `npm run demo` and `npm test` use.
-import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -133,5 +133,14 @@ it("a port taken by another program is one sentence naming the port, not a stack
   chownSync(planted, pgUser.uid, pgUser.gid);
   await expect(startEmbedded({ dataDir: path.join(work, "data3"), port: await freePort(), installation: { nativeDir, version }, cacheRoot: shared, log: () => {} })).rejects.toThrow(
     `${planted} was not made by this user or others may change it, so PostgreSQL will not run from it: delete it and try again.`,
+  );
+});
+
+it("a data folder made by another PostgreSQL version is one sentence saying to delete it", async () => {
+  const old = path.join(work, "data-pg16");
+  mkdirSync(old, { mode: 0o700 });
+  writeFileSync(path.join(old, "PG_VERSION"), "16\n");
+  await expect(startEmbedded({ dataDir: old, port: await freePort(), installation: { nativeDir, version }, cacheRoot, log: () => {} })).rejects.toThrow(
+    `The data folder ${old} was made by PostgreSQL 16 and this is PostgreSQL 18: delete that folder to start afresh (its data is lost), or set DATABASE_URL to a PostgreSQL 16 server.`,
   );
 });
