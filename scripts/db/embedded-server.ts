@@ -135,16 +135,16 @@ function ownedAndClosed(dir: string): boolean {
   return st.isDirectory() && st.uid === process.getuid?.() && (st.mode & 0o022) === 0;
 }
 
-/** Gives everyone read access, and search/exec access where the owner has it (chmod -R a+rX). */
+/** Gives everyone read access, and search/exec access where the owner has it (chmod -R a+rX,go-w). */
 function openUp(dir: string): void {
   for (const d of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, d.name);
     if (d.isSymbolicLink()) continue;
     const mode = statSync(p).mode;
-    chmodSync(p, mode | 0o444 | (d.isDirectory() || mode & 0o100 ? 0o111 : 0));
+    chmodSync(p, (mode | 0o444 | (d.isDirectory() || mode & 0o100 ? 0o111 : 0)) & ~0o022);
     if (d.isDirectory()) openUp(p);
   }
-  chmodSync(dir, statSync(dir).mode | 0o555);
+  chmodSync(dir, (statSync(dir).mode | 0o555) & ~0o022);
 }
 
 /**
@@ -182,15 +182,14 @@ export function runnableInstallation(
       openUp(temp);
       writeFileSync(path.join(temp, MANIFEST), JSON.stringify(listFiles(temp)));
       chmodSync(path.join(temp, MANIFEST), 0o644);
-      if (existsSync(target)) {
-        // Another run finished first (use it), or an incomplete copy from a crash (replace it).
-        if (isCompleteCopy(target)) rmSync(temp, { recursive: true, force: true });
-        else {
-          rmSync(target, { recursive: true, force: true });
-          renameSync(temp, target);
-        }
-      } else {
+      // An incomplete copy left by a crash is replaced; one that another run finished first is used.
+      if (existsSync(target) && !isCompleteCopy(target)) rmSync(target, { recursive: true, force: true });
+      try {
         renameSync(temp, target);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if ((code !== "ENOTEMPTY" && code !== "EEXIST") || !isCompleteCopy(target)) throw e;
+        rmSync(temp, { recursive: true, force: true });
       }
     } catch (e) {
       rmSync(temp, { recursive: true, force: true });

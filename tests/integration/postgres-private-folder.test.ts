@@ -144,3 +144,17 @@ it("a data folder made by another PostgreSQL version is one sentence saying to d
     `The data folder ${old} was made by PostgreSQL 16 and this is PostgreSQL 18: delete that folder to start afresh (its data is lost), or set DATABASE_URL to a PostgreSQL 16 server.`,
   );
 });
+
+(asRoot ? it : it.skip)("as root, an incomplete copy (a crash while copying) is replaced, not run", async () => {
+  const copy = path.join(cacheRoot, `inservice-postgres-${os.platform()}-${os.arch()}-${version}`);
+  rmSync(path.join(copy, "share"), { recursive: true, force: true });
+  const lines: string[] = [];
+  const port = await freePort();
+  const server = await startEmbedded({ dataDir: path.join(work, "data"), port, installation: { nativeDir, version }, cacheRoot, log: (l) => lines.push(l) });
+  try {
+    expect(lines.some((l) => l.startsWith("The postgres user cannot reach"))).toBe(true);
+    expect(await selectOne(port)).toBe(1);
+  } finally {
+    await server.stop();
+  }
+});
