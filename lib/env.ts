@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "@/lib/zod";
 import { parseTrustedProxies } from "@/lib/net/client-address";
+import { catcherConfigProblem } from "@/lib/mail/catcher-access";
 
 /**
  * The one reader of process.env. Parsed once, on first use, so that a missing or malformed
@@ -82,13 +83,19 @@ const envSchema = z
     /**
      * The folder where the development mail catcher (scripts/mail/dev-smtp.ts) stores what it
      * receives. Set by `npm run demo`/`dev` and the end-to-end tests, never in production: when
-     * set, /dev/mail lists the messages; unset, /dev/mail is a 404.
+     * set, /dev/mail lists the messages to requests from this machine; unset, /dev/mail is a 404.
+     * A production start refuses it unless SITE_URL and SMTP_URL are both on this machine.
      */
     MAIL_CATCHER_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   })
   .refine((e) => e.NATIONAL_ID_KEYS.has(e.NATIONAL_ID_KEY_ID), {
     message: "NATIONAL_ID_KEY_ID must name a key in NATIONAL_ID_KEYS",
     path: ["NATIONAL_ID_KEY_ID"],
+  })
+  .superRefine((e, ctx) => {
+    // The development mail catcher publishes password-reset links: never on a real site.
+    const problem = catcherConfigProblem(e);
+    if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["MAIL_CATCHER_DIR"] });
   });
 
 export type Env = z.infer<typeof envSchema>;
