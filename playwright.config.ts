@@ -29,7 +29,7 @@ export default defineConfig({
       name: "phone",
       use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, launchOptions: chromium },
       // Server-side behaviour with no page: once is enough, whatever the screen.
-      testIgnore: /(server-shutdown|serve-doors)\.spec\.ts$/,
+      testIgnore: /(server-shutdown|serve-doors|dev-mail-access)\.spec\.ts$/,
     },
   ],
   // The production server as `npm run demo` runs it (scripts/serve.ts, with its own

@@ -1,5 +1,7 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
+import { parseTrustedProxies } from "@/lib/net/client-address";
+import { catcherConfigProblem } from "@/lib/mail/catcher-access";
 
 /**
  * The one reader of process.env. Parsed once, on first use, so that a missing or malformed
@@ -35,6 +37,22 @@ const envSchema = z
     NATIONAL_ID_KEY_ID: z.string().min(1),
     /** Key of the keyed hash (HMAC-SHA-256) kept beside each encrypted number. */
     NATIONAL_ID_HASH_KEY: z.string().min(32, "NATIONAL_ID_HASH_KEY must be at least 32 characters"),
+    /**
+     * Proxies (load balancers) whose X-Forwarded-For is believed: comma-separated addresses or
+     * CIDR ranges, e.g. "10.0.0.5, 10.0.1.0/24". Unset: the socket's address is the client's.
+     * The server (scripts/serve.ts) stamps the resulting address on each request
+     * (lib/net/client-address.ts); the raw text is kept for it and for the scripts.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .superRefine((raw, ctx) => {
+        try {
+          parseTrustedProxies(raw);
+        } catch (e) {
+          ctx.addIssue({ code: "custom", message: e instanceof Error ? e.message : String(e) });
+        }
+      }),
     /** Course search: a Meilisearch server to use instead of PostgreSQL (lib/search). */
     MEILISEARCH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
     MEILISEARCH_KEY: z.string().optional(),
@@ -65,13 +83,19 @@ const envSchema = z
     /**
      * The folder where the development mail catcher (scripts/mail/dev-smtp.ts) stores what it
      * receives. Set by `npm run demo`/`dev` and the end-to-end tests, never in production: when
-     * set, /dev/mail lists the messages; unset, /dev/mail is a 404.
+     * set, /dev/mail lists the messages to requests from this machine; unset, /dev/mail is a 404.
+     * A production start refuses it unless SITE_URL and SMTP_URL are both on this machine.
      */
     MAIL_CATCHER_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   })
   .refine((e) => e.NATIONAL_ID_KEYS.has(e.NATIONAL_ID_KEY_ID), {
     message: "NATIONAL_ID_KEY_ID must name a key in NATIONAL_ID_KEYS",
     path: ["NATIONAL_ID_KEY_ID"],
+  })
+  .superRefine((e, ctx) => {
+    // The development mail catcher publishes password-reset links: never on a real site.
+    const problem = catcherConfigProblem(e);
+    if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["MAIL_CATCHER_DIR"] });
   });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, asAppError } from "@/lib/errors";
 import { isSameOrigin, type OriginFacts } from "@/lib/net/same-origin";
 
 /**
@@ -14,8 +14,9 @@ export function okAnswer(body: unknown, status = 200, headers: Record<string, st
   return { status, headers: { "Cache-Control": "no-store", ...headers }, body };
 }
 
-export function errorAnswer(e: unknown): ApiAnswer {
-  if (isAppError(e)) {
+export function errorAnswer(error: unknown): ApiAnswer {
+  const e = asAppError(error) ?? error;
+  if (e instanceof AppError) {
     return { status: e.httpStatus, headers: { "Cache-Control": "no-store" }, body: { error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } } };
   }
   console.error("Unexpected error in API route:", e instanceof Error ? e.message : "unknown");

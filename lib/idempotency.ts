@@ -1,5 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHmac, hkdfSync } from "node:crypto";
+import { env } from "@/lib/env";
 import { batched, sql } from "@/lib/db";
 import { AppError, httpStatusOf, isAppError } from "@/lib/errors";
 
@@ -16,8 +17,20 @@ export type StoredAnswer<T> = { ok: true; value: T } | { ok: false; code: AppErr
 
 export type IdempotentResult<T> = { answer: StoredAnswer<T>; replayed: boolean };
 
+/**
+ * The request's fingerprint: a keyed hash (HMAC-SHA-256), since the request may hold personal
+ * data (a typed 身分證字號) and a plain hash of a few guessable fields can be reversed by trying
+ * them. The key is derived from NATIONAL_ID_HASH_KEY, once.
+ */
+let hashKey: { from: string; key: Buffer } | undefined;
+function requestHashKey(): Buffer {
+  const secret = env().NATIONAL_ID_HASH_KEY;
+  if (hashKey?.from !== secret) hashKey = { from: secret, key: Buffer.from(hkdfSync("sha256", secret, "", "inservice idempotency request hash", 32)) };
+  return hashKey.key;
+}
+
 export function requestHash(parts: unknown): string {
-  return createHash("sha256").update(stableJson(parts)).digest("hex");
+  return createHmac("sha256", requestHashKey()).update(stableJson(parts)).digest("hex");
 }
 
 /** JSON with object keys sorted and undefined members left out: equal requests, equal text. */
@@ -53,7 +66,7 @@ export function unwrap<T>(answer: StoredAnswer<T>): T {
 // plain queries (not Prisma, see lib/db.ts), one for all the requests that arrive together,
 // their rows sent as one JSON document (pg's escaping of text[] and jsonb[] elements was a
 // visible share of a rush's CPU). Times are UTC, as Prisma stores them.
-type Claim = { userId: number; key: string; scope: string; hash: string; answer?: { status: number; body: StoredAnswer<unknown> } };
+type Claim = { userId: number; key: string; scope: string; hash: string; answer?: { status: number; body: string } };
 
 /**
  * True when this call now holds the key (new, or the old record had expired). A claim that
@@ -73,7 +86,7 @@ const claimKey = batched<Claim, boolean>(async (claims) => {
     `INSERT INTO "IdempotencyRecord" ("userId", "key", "scope", "requestHash", "state", "responseStatus", "responseBody", "createdAt", "expiresAt")
      SELECT t.u, t.k, t.s, t.h, (CASE WHEN t.body IS NULL THEN 'IN_PROGRESS' ELSE 'COMPLETED' END)::"IdempotencyState", t.st, t.body,
             now() AT TIME ZONE 'UTC', (now() AT TIME ZONE 'UTC') + $2 * interval '1 millisecond'
-     FROM jsonb_to_recordset($1::jsonb) AS t(u int, k text, s text, h text, st int, body jsonb)
+     FROM jsonb_to_recordset($1::jsonb) AS t(u int, k text, s text, h text, st int, body text)
      ON CONFLICT ("userId", "key") DO UPDATE
        SET "scope" = EXCLUDED."scope", "requestHash" = EXCLUDED."requestHash", "state" = EXCLUDED."state",
            "responseStatus" = EXCLUDED."responseStatus", "responseBody" = EXCLUDED."responseBody",
@@ -92,10 +105,10 @@ const claimKey = batched<Claim, boolean>(async (claims) => {
   });
 });
 
-const storeAnswer = batched<{ userId: number; key: string; status: number; body: StoredAnswer<unknown> }, void>(async (answers) => {
+const storeAnswer = batched<{ userId: number; key: string; status: number; body: string }, void>(async (answers) => {
   await sql(
     `UPDATE "IdempotencyRecord" r SET state = 'COMPLETED', "responseStatus" = t.st, "responseBody" = t.body
-     FROM jsonb_to_recordset($1::jsonb) AS t(u int, k text, st int, body jsonb)
+     FROM jsonb_to_recordset($1::jsonb) AS t(u int, k text, st int, body text)
      WHERE r."userId" = t.u AND r."key" = t.k`,
     [JSON.stringify(answers.map((a) => ({ u: a.userId, k: a.key, st: a.status, body: a.body })))],
   );
@@ -130,7 +143,9 @@ async function runPlan<T>(plan: () => Promise<Plan<T>>): Promise<{ decided: Stor
 }
 
 function answerOf<T>(answer: StoredAnswer<T>) {
-  return { status: answer.ok ? 200 : httpStatusOf(answer.code), body: answer as StoredAnswer<unknown> };
+  // Stored as the text it serialises to: a replay parses the same text back, so its keys come in
+  // the same order and the door sends the same bytes (jsonb would have reordered them).
+  return { status: answer.ok ? 200 : httpStatusOf(answer.code), body: JSON.stringify(answer) };
 }
 
 /**
@@ -169,7 +184,7 @@ export async function withIdempotentPlan<T>(params: Params, plan: () => Promise<
       break;
     }
 
-    const [existing] = await sql<{ scope: string; requestHash: string; state: string; responseBody: unknown }>(
+    const [existing] = await sql<{ scope: string; requestHash: string; state: string; responseBody: string | null }>(
       `SELECT scope, "requestHash", state::text AS state, "responseBody" FROM "IdempotencyRecord" WHERE "userId" = $1 AND "key" = $2`,
       [userId, key],
     );
@@ -177,7 +192,9 @@ export async function withIdempotentPlan<T>(params: Params, plan: () => Promise<
     if (existing.requestHash !== hash || existing.scope !== scope) {
       throw new AppError("IDEMPOTENCY_MISMATCH", "這個 Idempotency-Key 已用於另一個不同的請求，請換一個新的 key。");
     }
-    if (existing.state === "COMPLETED") return { answer: existing.responseBody as StoredAnswer<T>, replayed: true };
+    if (existing.state === "COMPLETED" && existing.responseBody !== null) {
+      return { answer: JSON.parse(existing.responseBody) as StoredAnswer<T>, replayed: true };
+    }
     if (Date.now() >= deadline) {
       throw new AppError("IDEMPOTENCY_IN_PROGRESS", "相同的請求正在處理中，請稍候再查詢結果。");
     }

@@ -15,8 +15,8 @@ export const SECURITY_HEADERS: { key: string; value: string }[] = [
  *
  * Scripts run only when they carry the response's nonce ('strict-dynamic' lets those scripts
  * load Next's chunks); there is no 'unsafe-inline' for scripts. Styles keep 'unsafe-inline'
- * (React and Next write style attributes). A Web Worker may start from a blob: URL (the
- * proof-of-work sign-in challenge). `next dev` sends no policy (its client needs eval).
+ * (React and Next write style attributes). Web Workers only from the site's own files (the
+ * sign-in challenge's proof-of-work worker is one). `next dev` sends no policy (its client needs eval).
  */
 
 /**
@@ -41,7 +41,7 @@ export function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
-    "worker-src 'self' blob:",
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "frame-ancestors 'none'",

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "@/lib/zod";
 import { AppError } from "@/lib/errors";
 
 /** Parses input with a schema; on failure raises a VALIDATION AppError with messages per field. */

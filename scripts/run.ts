@@ -7,6 +7,7 @@ import { startPostgres, type RunningPostgres } from "./db/postgres";
 import { applyMigrations } from "./db/migrate";
 import { ensureLocalEnvFile, loadEnv, repoRoot } from "./env-file";
 import { startMailCatcher, type MailCatcher } from "./mail/dev-smtp";
+import { isLoopbackUrl } from "../lib/mail/catcher-access";
 
 const log = (line: string) => console.log(`[inservice] ${line}`);
 
@@ -106,15 +107,23 @@ async function main() {
 
     const port = String(flags.port ?? process.env.PORT ?? "3000");
     env.SITE_URL ??= `http://localhost:${port}`;
-    if (!env.SMTP_URL) {
+    // The development mail catcher shows every mail on /dev/mail (password-reset links too), so it
+    // runs only for a site on this machine (lib/mail/catcher-access.ts; lib/env.ts refuses a
+    // production start that has it otherwise).
+    delete env.MAIL_CATCHER_DIR;
+    if (env.SMTP_URL) {
+      log("Mail goes to SMTP_URL.");
+    } else if (!isLoopbackUrl(env.SITE_URL)) {
+      log(
+        `SITE_URL (${env.SITE_URL}) is not on this machine, so the development mail catcher is not started: ` +
+          "mail waits in the outbox until SMTP_URL names your mail server.",
+      );
+    } else {
       // No mail server configured: mail goes to the development catcher, listed on /dev/mail.
       catcher = await startMailCatcher({ port: 2525, dir: path.join(repoRoot, ".mail", command) });
       env.SMTP_URL = catcher.url;
       env.MAIL_CATCHER_DIR = catcher.dir;
-      log(`Mail goes to the development catcher (${catcher.url}); read it on ${env.SITE_URL}/dev/mail`);
-    } else {
-      delete env.MAIL_CATCHER_DIR;
-      log("Mail goes to SMTP_URL.");
+      log(`Mail goes to the development catcher (${catcher.url}); read it on ${env.SITE_URL}/dev/mail (from this machine only)`);
     }
     if (command === "demo") {
       log("Building the app (next build) …");
@@ -125,7 +134,9 @@ async function main() {
       // scripts/serve.ts: one process per core, and the search-page cache.
       child = run(bin("tsx"), ["scripts/serve.ts"], { ...env, PORT: port, NODE_ENV: "production" });
     } else if (command === "dev") {
-      child = run(bin("next"), ["dev", "-p", port], { ...env, NODE_ENV: "development" });
+      // Loopback only: next dev cannot tell where a request came from, and it serves /dev/mail.
+      log(`Serving next dev on http://localhost:${port} (127.0.0.1 only) — press Ctrl+C to stop.`);
+      child = run(bin("next"), ["dev", "-H", "127.0.0.1", "-p", port], { ...env, NODE_ENV: "development" });
     } else {
       throw new Error(`Unknown command "${command}". Use demo, dev, db, migrate or seed.`);
     }

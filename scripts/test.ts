@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
-import { startPostgres } from "./db/postgres";
+import { startPostgres, PostgresStartError, type RunningPostgres } from "./db/postgres";
 import { applyMigrations, checkMigrations } from "./db/migrate";
 import { repoRoot } from "./env-file";
 import { startMailCatcher, type MailCatcher } from "./mail/dev-smtp";
@@ -85,7 +85,18 @@ async function main() {
   rmSync(JEST_JSON, { force: true });
   rmSync(PLAYWRIGHT_JSON, { force: true });
   mkdirSync(RESULTS, { recursive: true });
-  const pg = await startPostgres("test", log);
+  let pg: RunningPostgres;
+  try {
+    pg = await startPostgres("test", log);
+  } catch (e) {
+    // One sentence saying what went wrong and what to do (scripts/db/embedded-server.ts).
+    console.error(e instanceof PostgresStartError ? e.message : `PostgreSQL could not be started: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+  // Stopped from outside (a CI timeout, Ctrl+C): stop the database too, not only this process.
+  const stopOnSignal = () => void pg.stop().finally(() => process.exit(1));
+  process.once("SIGTERM", stopOnSignal);
+  process.once("SIGINT", stopOnSignal);
   let catcher: MailCatcher | undefined;
   let code = 0;
   try {

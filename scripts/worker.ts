@@ -2,7 +2,7 @@
 //   npx tsx --conditions=react-server scripts/worker.ts
 // Syncs course changes into the search index and runs the hourly rebuild. Uses DATABASE_URL,
 // or the demo PostgreSQL (started if it is not running). Ctrl+C or SIGTERM stops it cleanly.
-import { startPostgres, type RunningPostgres } from "./db/postgres";
+import { startPostgres, PostgresStartError, type RunningPostgres } from "./db/postgres";
 import { ensureLocalEnvFile, loadEnv } from "./env-file";
 
 const log = (line: string) => console.log(`[worker] ${line}`);
@@ -32,6 +32,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e);
+  // A database that cannot start is one sentence saying what to do, not a stack trace.
+  console.error(e instanceof PostgresStartError ? e.message : e);
   process.exit(1);
 });

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { getActor } from "@/lib/auth/session";
 import { isCaptchaRequired } from "@/lib/auth/sign-in";
 import { safeCallbackUrl } from "@/lib/auth/sign-in-messages";
+import { requestAddress } from "@/lib/net/request-address";
 
 export const metadata: Metadata = { title: "登入", robots: { index: false } };
 
@@ -14,9 +14,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const { callbackUrl } = await searchParams;
   const target = safeCallbackUrl(callbackUrl);
   if (await getActor()) redirect(target);
-  const h = await headers();
-  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
-  const captcha = await isCaptchaRequired(ip);
+  const captcha = await isCaptchaRequired(await requestAddress());
   return (
     <div className="mx-auto max-w-md">
       <nav aria-label="現在位置" className="mb-4 text-sm text-muted">

@@ -3,39 +3,36 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { signInMessage } from "@/lib/auth/sign-in-messages";
 import { Spinner } from "@/components/ui/spinner";
-
-type Captcha = { id: string; svg: string };
+import { ChallengeWidget } from "@/components/auth/challenge-widget";
 
 export function LoginForm({ callbackUrl, initialCaptcha }: { callbackUrl: string; initialCaptcha: boolean }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState("");
   const [needCaptcha, setNeedCaptcha] = useState(initialCaptcha);
-  const [captcha, setCaptcha] = useState<Captcha | null>(null);
+  // The solved 驗證碼 (a proof-of-work challenge), and a key that gives a fresh one after each try.
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [challengeKey, setChallengeKey] = useState(0);
   const errorRef = useRef<HTMLParagraphElement>(null);
   const ids = { error: useId(), captcha: useId() };
 
-  const loadCaptcha = useCallback(async () => {
-    setCaptcha(null);
-    try {
-      const res = await fetch("/api/auth/captcha", { method: "POST" });
-      if (res.ok) setCaptcha(await res.json());
-    } catch {
-      setError("無法取得驗證碼，請檢查網路連線後按「換一張」。");
-    }
-  }, []);
-
-  useEffect(() => {
-    if (needCaptcha && !captcha) void loadCaptcha();
-  }, [needCaptcha, captcha, loadCaptcha]);
+  function newChallenge() {
+    setChallenge(null);
+    setChallengeKey((k) => k + 1);
+  }
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (pending) return;
     const form = new FormData(e.currentTarget);
+    if (needCaptcha && !challenge) {
+      setError("驗證碼尚未完成：請勾選「我不是機器人」，等候顯示「已驗證」後再按「登入」。");
+      requestAnimationFrame(() => errorRef.current?.focus());
+      return;
+    }
     setPending(true);
     setError("");
     try {
@@ -44,8 +41,7 @@ export function LoginForm({ callbackUrl, initialCaptcha }: { callbackUrl: string
         accountKind: String(form.get("accountKind") ?? ""),
         username: String(form.get("username") ?? ""),
         password: String(form.get("password") ?? ""),
-        captchaId: captcha?.id ?? "",
-        captchaAnswer: String(form.get("captchaAnswer") ?? ""),
+        challenge: needCaptcha ? (challenge ?? "") : "",
       });
       if (res?.ok && !res.error) {
         router.replace(callbackUrl);
@@ -56,7 +52,7 @@ export function LoginForm({ callbackUrl, initialCaptcha }: { callbackUrl: string
       setError(message);
       if (wantsCaptcha || needCaptcha) {
         setNeedCaptcha(true);
-        void loadCaptcha(); // a challenge is good for one try
+        newChallenge(); // a challenge is good for one try
       }
       (e.target as HTMLFormElement).querySelector<HTMLInputElement>('input[name="password"]')!.value = "";
       setPending(false);
@@ -96,40 +92,10 @@ export function LoginForm({ callbackUrl, initialCaptcha }: { callbackUrl: string
       </div>
       {needCaptcha && (
         <div>
-          <label htmlFor="captchaAnswer" className="mb-1 block font-semibold">
-            驗證碼
-          </label>
-          <div className="mb-2 flex items-center gap-3">
-            {captcha ? (
-              // eslint-disable-next-line @next/next/no-img-element
-              <img
-                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(captcha.svg)}`}
-                alt="驗證碼圖片：請輸入圖中的 4 個英數字"
-                width={150}
-                height={50}
-                className="rounded border border-line bg-white"
-              />
-            ) : (
-              <span className="inline-flex h-[50px] w-[150px] items-center justify-center rounded border border-line" role="status">
-                <Spinner label="驗證碼載入中" />
-              </span>
-            )}
-            <button type="button" onClick={() => void loadCaptcha()} className="btn btn-secondary">
-              換一張
-            </button>
-          </div>
-          <input
-            id="captchaAnswer"
-            name="captchaAnswer"
-            autoComplete="off"
-            inputMode="text"
-            maxLength={10}
-            required
-            aria-describedby={ids.captcha}
-            className="field-input"
-          />
+          <p className="mb-1 font-semibold">驗證碼</p>
+          <ChallengeWidget key={challengeKey} onSolved={setChallenge} describedBy={ids.captcha} />
           <p id={ids.captcha} className="mt-1 text-sm text-muted">
-            請輸入圖中的 4 個英數字，不分大小寫。
+            請勾選「我不是機器人」，瀏覽器會自動完成驗證（約 1 秒），顯示「已驗證」後即可登入。
           </p>
         </div>
       )}

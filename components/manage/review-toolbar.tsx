@@ -2,7 +2,7 @@ import { REVIEW_PAGE_SIZES, reviewHref, type ReviewQuery } from "@/lib/registrat
 
 /**
  * Search by name or school, sort by 報名時間, page size: a plain GET form, so the state lives
- * in the URL. And the export links, which take the same filters.
+ * in the URL. And the export buttons (POST), which take the same filters.
  */
 export function ReviewToolbar({ query, basePath, exportBase, asksNationalId }: { query: ReviewQuery; basePath: string; exportBase: string; asksNationalId: boolean }) {
   const exportQuery = { ...query, page: 1, size: 50 };
@@ -51,19 +51,23 @@ export function ReviewToolbar({ query, basePath, exportBase, asksNationalId }: {
           )}
         </div>
       </form>
-      <div className="flex flex-wrap items-center gap-2" aria-label="匯出報名名單" role="group">
-        <a href={reviewHref(`${exportBase}/csv`, exportQuery)} className="btn btn-secondary" download>
+      {/* Exports reveal personal data and are audited: a POST from these buttons, never a link. */}
+      <form method="post" action={`${exportBase}/csv`} className="flex flex-wrap items-center gap-2" aria-label="匯出報名名單">
+        {exportQuery.status !== "ALL" && <input type="hidden" name="status" value={exportQuery.status} />}
+        {exportQuery.q && <input type="hidden" name="q" value={exportQuery.q} />}
+        {exportQuery.order !== "asc" && <input type="hidden" name="order" value={exportQuery.order} />}
+        <button type="submit" className="btn btn-secondary">
           匯出 CSV
-        </a>
-        <a href={reviewHref(`${exportBase}/xlsx`, exportQuery)} className="btn btn-secondary" download>
+        </button>
+        <button type="submit" formAction={`${exportBase}/xlsx`} className="btn btn-secondary">
           匯出 Excel
-        </a>
+        </button>
         {asksNationalId && (
-          <a href={`${reviewHref(`${exportBase}/xlsx`, exportQuery)}${reviewHref("", exportQuery) ? "&" : "?"}reveal=1`} className="text-sm" download>
+          <button type="submit" formAction={`${exportBase}/xlsx`} name="reveal" value="1" className="min-h-11 cursor-pointer text-sm text-accent underline underline-offset-3 hover:text-accent-strong">
             匯出含完整身分證字號（將記錄查閱）
-          </a>
+          </button>
         )}
-      </div>
+      </form>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { newPasswordRule } from "@/lib/auth/password-schema";
 
 /** 忘記密碼 and 重設密碼: one schema per form, for the browser (instant messages) and the server. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** 變更登入密碼: one schema for the form (instant messages) and the server (the truth). */
 export const newPasswordRule = z

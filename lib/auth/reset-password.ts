@@ -5,13 +5,14 @@ import { parseInput } from "@/lib/validation";
 import { hashPassword } from "@/lib/auth/password";
 import { resetPasswordSchema, resetTokenRule } from "@/lib/auth/password-reset-schema";
 import { hashResetToken } from "@/lib/auth/request-password-reset";
+import { revokeUserSessions } from "@/lib/auth/sessions";
 
 /**
  * 重設密碼 with the e-mailed link: sets a new password (the same rules as 變更登入密碼) and uses
  * the link up. The token is taken by one conditional update, so two submissions of one link
  * cannot both succeed; every other link of the account stops working too. Like a password
- * change, it ends every earlier session (passwordChangedAt, see lib/auth/session.ts), and it
- * lifts a sign-in lock-out on the account. Audited as password.reset.
+ * change, it ends every earlier session (revoked, and passwordChangedAt; see
+ * lib/auth/session-actor.ts), and it lifts every sign-in lock-out on the account. Audited as password.reset.
  */
 export const INVALID_LINK_MESSAGE = "這個重設密碼連結已失效（超過 30 分鐘或已使用過）。請重新申請忘記密碼，並使用最新一封信中的連結。";
 
@@ -36,6 +37,7 @@ export async function resetPassword(input: unknown, context: { ip?: string; now?
       select: { id: true, username: true },
     });
     await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
+    await revokeUserSessions(user.id, now, tx);
     await tx.accountLock.deleteMany({ where: { username: user.username } });
     await tx.auditEvent.create({
       data: { action: "password.reset", actorId: user.id, subjectUserId: user.id, detail: { ip: context.ip ?? "unknown" }, createdAt: now },

@@ -17,19 +17,39 @@ export function signInMessage(code: string | null | undefined): { message: strin
     case "INVALID_CREDENTIALS":
       return { message: "帳號或密碼錯誤，請確認身份、帳號與密碼後重新輸入。", captcha: false };
     case "INVALID_CREDENTIALS+CAPTCHA":
-      return { message: "帳號或密碼錯誤，請確認身份、帳號與密碼，並輸入驗證碼後重新登入。", captcha: true };
+      return { message: "帳號或密碼錯誤，請確認身份、帳號與密碼，並完成驗證碼（勾選「我不是機器人」，等候顯示「已驗證」）後重新登入。", captcha: true };
     case "CAPTCHA_REQUIRED":
-      return { message: "為保護您的帳號，請輸入驗證碼後再登入。", captcha: true };
+      return { message: "為保護您的帳號，請完成驗證碼：勾選「我不是機器人」，等候顯示「已驗證」後再按「登入」。", captcha: true };
     case "CAPTCHA_WRONG":
-      return { message: "驗證碼不正確，已換一張新的驗證碼，請重新輸入。", captcha: true };
+      return { message: "驗證碼未通過或已過期，請重新勾選「我不是機器人」，等候顯示「已驗證」後再按「登入」。", captcha: true };
+    case "DISABLED":
+      return { message: "此帳號已停用，無法登入。如有疑問，請洽服務學校的業務承辦人或所屬縣市的區管中心。", captcha: false };
     default:
       return { message: "登入暫時無法完成，請稍後再試。", captcha: false };
   }
 }
 
-/** Only paths on this site may be returned to after signing in. */
+const PARSE_BASE = "http://callback.invalid";
+
+/**
+ * Only paths on this site may be returned to after signing in. The value is parsed the way a
+ * browser parses a link (tabs and newlines dropped, backslashes read as slashes, %-escapes
+ * kept), so `/\t/evil.example/` or `/\\evil.example` cannot turn into another site; anything
+ * odd (control characters, an absolute URL, another origin, over 2,000 characters) gives "/".
+ */
 export function safeCallbackUrl(raw: string | null | undefined): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  if (raw.startsWith("/login")) return "/";
-  return raw;
+  // eslint-disable-next-line no-control-regex
+  if (!raw || raw.length > 2000 || !raw.startsWith("/") || /[\u0000-\u001f\u007f]/.test(raw)) return "/";
+  let url: URL;
+  try {
+    url = new URL(raw, PARSE_BASE);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== PARSE_BASE) return "/";
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // A path a browser would read as a host ("//x", "/\\x" after normalising), or the sign-in page itself.
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return "/";
+  if (url.pathname === "/login" || url.pathname.startsWith("/login/")) return "/";
+  return path;
 }

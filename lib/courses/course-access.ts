@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { AppError } from "@/lib/errors";
 import { requireRole, type Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/generated/prisma/client";
@@ -10,7 +10,7 @@ import type { CourseStatus } from "@/generated/prisma/enums";
  * courses of units in their counties. Each use case calls one of these itself.
  */
 
-export const courseCodeSchema = z.string().trim().regex(/^\d{1,12}$/);
+export const courseCodeSchema = z.string({ error: "請提供課程代碼。" }).trim().regex(/^\d{1,12}$/, "課程代碼應為 1 至 12 位數字。");
 
 export const COURSE_NOT_FOUND = "找不到這門課程，請確認課程代碼，或回到課程列表重新選擇。";
 export const NOT_YOUR_UNIT = "這門課程不是您單位開設的，您無法查看或修改。";

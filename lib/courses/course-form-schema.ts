@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { CLASS_TYPE_LABELS, COUNTIES, TIME_SLOT_LABELS } from "@/lib/courses/labels";
 import { FORM_FIELD_IDS, normalisePhone, type FormFieldId } from "@/lib/registrations/form-schema";
 import { schoolYearOf } from "@/lib/format/date";
@@ -297,6 +297,9 @@ export function termOf(startDate: Date): { schoolYear: number; semester: 1 | 2 }
 export const courseFormSchema = fields
   .superRefine((c, ctx) => {
     const issue = (path: keyof CourseFormValues, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    // zod runs this even when a field failed: a date that did not parse (1900-01-01) is still its
+    // text here, and its own message already says what to fix.
+    if (!(c.startDate instanceof Date) || !(c.endDate instanceof Date)) return;
     if (c.endDate < c.startDate) issue("endDate", "課程結束日期不可早於開始日期");
     const term = termOf(c.startDate);
     if (c.schoolYear !== term.schoolYear) issue("schoolYear", `依課程開始日期，應為 ${term.schoolYear}學年度`);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * The reason a 區管中心 gives when it returns a course (退回), and the reason an organizer gives

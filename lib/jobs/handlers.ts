@@ -3,6 +3,7 @@ import type PgBoss from "pg-boss";
 import { rebuildSearchIndex, syncCourses } from "@/lib/search/sync";
 import { sendQueuedMail } from "@/lib/mail/send-outbox";
 import { purgeExpiredIdempotencyRecords } from "@/lib/idempotency";
+import { purgeAuthRecords } from "@/lib/auth/purge";
 
 /**
  * Job handlers. pg-boss hands a worker a batch of jobs; a handler that throws fails them all,
@@ -34,4 +35,12 @@ export async function handleMailSend(): Promise<void> {
 export async function handleIdempotencyPurge(): Promise<void> {
   const n = await purgeExpiredIdempotencyRecords();
   if (n) console.log(`[jobs] idempotency: ${n} expired records removed`);
+}
+
+/** auth-purge: what sign-in leaves behind goes (hourly; lib/auth/purge.ts). */
+export async function handleAuthPurge(): Promise<void> {
+  const r = await purgeAuthRecords();
+  if (r.sessions || r.challenges || r.rateLimitHits || r.loginAttempts) {
+    console.log(`[jobs] sign-in records removed: ${r.sessions} sessions, ${r.challenges} used challenges, ${r.rateLimitHits} rate-limit counters, ${r.loginAttempts} attempts`);
+  }
 }

@@ -18,6 +18,8 @@ export const QUEUES = {
   mailSend: "mail-send",
   /** {}: remove idempotency records past their 24 hours (hourly). */
   idempotencyPurge: "idempotency-purge",
+  /** {}: remove ended sessions, expired used challenges, old rate-limit counters and sign-in attempts (hourly). */
+  authPurge: "auth-purge",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -43,6 +45,7 @@ const QUEUE_OPTIONS: Record<QueueName, PgBoss.Queue> = {
   [QUEUES.mailSend]: { name: QUEUES.mailSend, policy: "stately", retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 10 * 60 },
   [QUEUES.searchRebuild]: { name: QUEUES.searchRebuild, policy: "stately", retryLimit: 2, retryDelay: 60, expireInSeconds: 60 * 60 },
   [QUEUES.idempotencyPurge]: { name: QUEUES.idempotencyPurge, policy: "stately", retryLimit: 2, retryDelay: 60, expireInSeconds: 15 * 60 },
+  [QUEUES.authPurge]: { name: QUEUES.authPurge, policy: "stately", retryLimit: 2, retryDelay: 60, expireInSeconds: 15 * 60 },
 };
 
 /** Creates the queues if they do not exist yet (idempotent, also when processes race). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { handleIdempotencyPurge, handleMailSend, handleSearchRebuild, handleSearchSync } from "@/lib/jobs/handlers";
+import { handleAuthPurge, handleIdempotencyPurge, handleMailSend, handleSearchRebuild, handleSearchSync } from "@/lib/jobs/handlers";
 import { getBoss, QUEUES, stopBoss } from "@/lib/jobs/queue";
 import { prepareSearchIndex } from "@/lib/search/sync";
 
@@ -9,6 +9,8 @@ export const REBUILD_CRON = "0 * * * *";
 export const MAIL_SWEEP_CRON = "* * * * *";
 /** Expired idempotency records go hourly, at minute 17 (away from the rebuild on the hour). */
 export const IDEMPOTENCY_PURGE_CRON = "17 * * * *";
+/** Ended sessions, used challenges, rate-limit counters and old sign-in attempts go hourly, at minute 23. */
+export const AUTH_PURGE_CRON = "23 * * * *";
 
 export type StartJobsOptions = {
   /** How often an idle worker looks for new jobs (seconds; pg-boss's minimum is 0.5). */
@@ -28,14 +30,16 @@ export async function startJobs(options: StartJobsOptions = {}): Promise<void> {
   await boss.schedule(QUEUES.searchRebuild, REBUILD_CRON, {}, { tz: "Asia/Taipei" });
   await boss.schedule(QUEUES.mailSend, MAIL_SWEEP_CRON, {}, { tz: "Asia/Taipei" });
   await boss.schedule(QUEUES.idempotencyPurge, IDEMPOTENCY_PURGE_CRON, {}, { tz: "Asia/Taipei" });
+  await boss.schedule(QUEUES.authPurge, AUTH_PURGE_CRON, {}, { tz: "Asia/Taipei" });
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   await boss.work(QUEUES.searchSync, { batchSize: 200, pollingIntervalSeconds }, handleSearchSync);
   await boss.work(QUEUES.searchRebuild, { batchSize: 1, pollingIntervalSeconds }, handleSearchRebuild);
   await boss.work(QUEUES.mailSend, { batchSize: 1, pollingIntervalSeconds }, handleMailSend);
   await boss.work(QUEUES.idempotencyPurge, { batchSize: 1, pollingIntervalSeconds }, handleIdempotencyPurge);
+  await boss.work(QUEUES.authPurge, { batchSize: 1, pollingIntervalSeconds }, handleAuthPurge);
   // Mail that waited while no worker ran goes now, not at the next sweep.
   await boss.send(QUEUES.mailSend, {});
-  log(`[jobs] worker started: ${QUEUES.searchSync}, ${QUEUES.searchRebuild} (hourly at minute 0), ${QUEUES.mailSend} (and every minute), ${QUEUES.idempotencyPurge} (hourly at minute 17)`);
+  log(`[jobs] worker started: ${QUEUES.searchSync}, ${QUEUES.searchRebuild} (hourly at minute 0), ${QUEUES.mailSend} (and every minute), ${QUEUES.idempotencyPurge} (hourly at minute 17), ${QUEUES.authPurge} (hourly at minute 23)`);
   if (options.prepareIndex ?? true) await prepareSearchIndex(log);
 }
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { normalisePhone } from "@/lib/registrations/form-schema";
 
 /**

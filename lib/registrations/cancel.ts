@@ -1,5 +1,6 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
+import { courseCodeSchema } from "@/lib/courses/course-access";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requireUser, type Actor } from "@/lib/auth/actor";
@@ -16,7 +17,7 @@ import type { CancelResult } from "@/lib/registrations/dto";
 import type { RegistrationStatus } from "@/generated/prisma/enums";
 
 export const cancelInputSchema = z.object({
-  code: z.string().trim().min(1).max(20),
+  code: courseCodeSchema,
   /** Only an explicit, confirmed 取消報名 cancels. */
   confirm: z.boolean().refine((v) => v === true, { message: "請確認是否取消報名。" }),
 });

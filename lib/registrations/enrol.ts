@@ -1,5 +1,6 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
+import { courseCodeSchema } from "@/lib/courses/course-access";
 import { batched, db, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requireUser, type Actor } from "@/lib/auth/actor";
@@ -14,7 +15,7 @@ import { takePlace } from "@/lib/registrations/take-places";
 import type { RegistrationStatus } from "@/generated/prisma/enums";
 
 export const enrolInputSchema = z.object({
-  code: z.string().trim().min(1).max(20),
+  code: courseCodeSchema,
   answers: z.record(z.string(), z.string().max(200)).default({}),
 });
 export type EnrolInput = z.input<typeof enrolInputSchema>;

@@ -1,7 +1,8 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "@/lib/format/csv";
 import ExcelJS from "exceljs";
-import { z } from "zod";
+import { z } from "@/lib/zod";
+import { courseCodeSchema } from "@/lib/courses/course-access";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation";
@@ -14,7 +15,7 @@ import { maskedIdOf, reviewSelect, reviewWhere } from "@/lib/registrations/list-
 import { reviewQuerySchema } from "@/lib/registrations/review-schema";
 
 export const exportInputSchema = z.object({
-  code: z.string().trim().min(1).max(20),
+  code: courseCodeSchema,
   format: z.enum(["csv", "xlsx"], { error: "匯出格式只能是 csv 或 xlsx。" }),
   /** The full ID numbers instead of masked ones; audited. */
   reveal: z.boolean().default(false),
@@ -97,7 +98,7 @@ export async function exportRegistrants(actor: Actor | null, input: ExportInput)
 
   const base = `報名名單-${course.code}`;
   if (format === "csv") {
-    const text = stringify([header, ...rows], { bom: true, record_delimiter: "windows" });
+    const text = toCsv([header, ...rows]);
     return { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: new TextEncoder().encode(text), rows: rows.length };
   }
 

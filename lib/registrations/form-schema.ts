@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { isValidNationalId, normaliseNationalId } from "@/lib/people/national-id-format";
 
 /**

@@ -25,7 +25,7 @@ export type ReviewRow = {
   statusChangedAt: string;
   decisionNote: string | null;
   answers: { label: string; value: string }[];
-  /** Masked (A12*****89); the full number only through revealNationalId. Null: none given. */
+  /** Masked (A********9); the full number only through revealNationalId. Null: none given. */
   nationalIdMasked: string | null;
   attended: boolean | null;
 };

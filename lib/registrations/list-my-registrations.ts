@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { CourseStatus, RegistrationStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/courses/labels";
 
 /**
@@ -22,11 +22,18 @@ export const REJECT_REASON_REQUIRED = "請填寫不錄取的原因（教師會�
 
 const code = z.string().trim().min(1, "請提供課程代碼。").max(20);
 
+/** A registration's number: a positive PostgreSQL integer (3000000000 is no registration, not a 500). */
+const registrationId = z.coerce
+  .number({ error: "報名編號不正確。" })
+  .int("報名編號不正確。")
+  .positive("報名編號不正確。")
+  .max(2_147_483_647, "報名編號不正確。");
+
 export const reviewInputSchema = z
   .object({
     code,
     ids: z
-      .array(z.coerce.number({ error: "報名編號不正確。" }).int("報名編號不正確。").positive("報名編號不正確。"), { error: "請先勾選要審核的報名。" })
+      .array(registrationId, { error: "請先勾選要審核的報名。" })
       .min(1, "請先勾選要審核的報名。")
       .max(1000, "一次最多審核 1000 筆報名，請分批處理。"),
     decision: z.enum(REVIEW_DECISIONS, { error: "請選擇審核結果。" }),
@@ -47,7 +54,7 @@ export const rejectReasonSchema = z
   .transform((s) => s.normalize("NFKC").trim())
   .pipe(z.string().min(1, REJECT_REASON_REQUIRED).max(200, "說明不可超過 200 個字。"));
 
-export const revealInputSchema = z.object({ code, id: z.coerce.number({ error: "報名編號不正確。" }).int("報名編號不正確。").positive("報名編號不正確。") });
+export const revealInputSchema = z.object({ code, id: registrationId });
 export type RevealInput = z.input<typeof revealInputSchema>;
 
 export const attendanceInputSchema = z.object({
@@ -55,7 +62,7 @@ export const attendanceInputSchema = z.object({
   marks: z
     .array(
       z.object({
-        id: z.coerce.number({ error: "報名編號不正確。" }).int("報名編號不正確。").positive("報名編號不正確。"),
+        id: registrationId,
         attended: z.boolean({ error: "請為每位教師選擇出席或缺席。" }),
       }),
       { error: "沒有要儲存的出席資料。" },

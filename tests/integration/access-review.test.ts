@@ -23,8 +23,8 @@ import { GET as listRoute } from "@/app/api/manage/courses/[code]/registrations/
 import { POST as reviewRoute } from "@/app/api/manage/courses/[code]/registrations/review/route";
 import { POST as revealRoute } from "@/app/api/manage/courses/[code]/registrations/[id]/reveal/route";
 import { GET as attendanceGetRoute, PUT as attendancePutRoute } from "@/app/api/manage/courses/[code]/attendance/route";
-import { GET as csvRoute } from "@/app/(organizer)/manage/courses/[code]/registrations/export/csv/route";
-import { GET as xlsxRoute } from "@/app/(organizer)/manage/courses/[code]/registrations/export/xlsx/route";
+import { GET as csvGetRoute, POST as csvRoute } from "@/app/(organizer)/manage/courses/[code]/registrations/export/csv/route";
+import { GET as xlsxGetRoute, POST as xlsxRoute } from "@/app/(organizer)/manage/courses/[code]/registrations/export/xlsx/route";
 import { reviewAction, revealAction } from "@/app/(organizer)/manage/courses/[code]/registrations/actions";
 import { attendanceAction } from "@/app/(organizer)/manage/courses/[code]/attendance/actions";
 
@@ -92,9 +92,19 @@ const routes: Record<string, () => Promise<Response>> = {
   "PUT /api/manage/courses/{code}/attendance": () => attendancePutRoute(json("PUT", { marks: [{ id: regIds[0], attended: true }] }), params()),
 };
 
+/** The dashboard's export button: a same-origin form POST. */
+function exportForm(url: string, fields: Record<string, string>): Request {
+  return new Request(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost:3000", Host: "localhost:3000" },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
 const exportsRoutes: Record<string, () => Promise<Response>> = {
-  "GET …/registrations/export/csv": () => csvRoute(new Request(`http://localhost/manage/courses/${code}/registrations/export/csv`), params()),
-  "GET …/registrations/export/xlsx": () => xlsxRoute(new Request(`http://localhost/manage/courses/${code}/registrations/export/xlsx?reveal=1`), params()),
+  "POST …/registrations/export/csv": () => csvRoute(exportForm(`http://localhost/manage/courses/${code}/registrations/export/csv`, {}), params()),
+  "POST …/registrations/export/xlsx": () =>
+    xlsxRoute(exportForm(`http://localhost/manage/courses/${code}/registrations/export/xlsx`, { reveal: "1" }), params()),
 };
 
 const actions: Record<string, () => Promise<{ ok: boolean; message?: string }>> = {
@@ -197,3 +207,35 @@ test("the JSON API refuses other sites and non-JSON bodies for changes", async (
   expect(body.error.fieldErrors).toMatchObject({ ids: ["請先勾選要審核的報名。"], reason: [expect.stringContaining("不錄取的原因")] });
 });
 
+
+test("exports are POSTs from this site: a GET or another site's form exports nothing and audits nothing", async () => {
+  mockActor = actors.organizer;
+  const before = await db.auditEvent.count({ where: { courseId, action: "registrations.export" } });
+  // A link (GET), even with ?reveal=1, says where the button is.
+  for (const [route, format] of [[csvGetRoute, "csv"], [xlsxGetRoute, "xlsx"]] as const) {
+    const res = await route(new Request(`http://localhost/manage/courses/${code}/registrations/export/${format}?reveal=1`), params());
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("POST");
+    expect(await res.text()).toContain("匯出");
+  }
+  // Another site's auto-submitting form.
+  const cross = new Request(`http://localhost/manage/courses/${code}/registrations/export/xlsx`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+    body: "reveal=1",
+  });
+  const refused = await xlsxRoute(cross, params());
+  expect(refused.status).toBe(403);
+  expect(await refused.text()).toContain("不接受來自其他網站的請求");
+  expect(await db.auditEvent.count({ where: { courseId, action: "registrations.export" } })).toBe(before);
+});
+
+test("the JSON API accepts the origin the site is served on (127.0.0.1), not only SITE_URL", async () => {
+  mockActor = actors.organizer;
+  const req = new Request(`http://localhost/api/manage/courses/${code}/registrations/review`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "sec-fetch-site": "same-origin" },
+    body: JSON.stringify({ ids: [regIds[1]], decision: "PENDING" }),
+  });
+  expect((await reviewRoute(req, params())).status).toBe(200);
+});

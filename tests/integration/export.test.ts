@@ -65,7 +65,7 @@ describe("exports", () => {
     expect(rows[0]).toEqual(HEADER);
     expect(rows).toHaveLength(4);
     expect(rows[1].slice(0, 3)).toEqual(["1", "王小明", "男"]);
-    expect(rows[1][6]).toBe("A12*****89");
+    expect(rows[1][6]).toBe("A********9");
     expect(rows[1][7]).toBe("審核通過");
     expect(rows[1][13]).toBe("未登錄");
     expect(rows[1][12]).toBe('林, "阿"姨 0223456789'); // phones are stored normalised
@@ -94,6 +94,21 @@ describe("exports", () => {
     expect(values(2)[7]).toBe("待審核");
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "registrations.export", courseId: course.id } });
     expect(audit.detail).toMatchObject({ format: "xlsx", revealed: true, rows: 1, filter: { status: "PENDING" } });
+  });
+
+  test("CSV: cells a spreadsheet would run as formulas are written as text (OWASP)", async () => {
+    const unit = await createUnit();
+    const organizer = actorOf(await createUser("ORGANIZER", { unitId: unit.id }));
+    const course = await createOpenCourse(unit.id, { formFields: ["meal", "emergencyContact"] });
+    const [t] = await createTeachers(1);
+    await db.user.update({ where: { id: t.id }, data: { name: '=HYPERLINK("http://evil.example","點我")' } });
+    await enrol(t, { code: course.code, answers: { meal: "葷食", emergencyContactName: "@SUM(1+1)", emergencyContactPhone: "0223456789" } });
+    const file = await exportRegistrants(organizer, { code: course.code, format: "csv" });
+    const rows = parseCsv(new TextDecoder("utf-8", { ignoreBOM: true }).decode(file.body).slice(1));
+    expect(rows[1][1]).toBe(`'=HYPERLINK("http://evil.example","點我")`);
+    expect(rows[1].find((c) => c.includes("SUM"))).toBe("'@SUM(1+1) 0223456789");
+    // Nothing in the file starts a formula.
+    for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   test("the download's file name keeps the Chinese name with an ASCII fallback", () => {

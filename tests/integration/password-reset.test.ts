@@ -3,7 +3,8 @@
  */
 import { useTestDatabase } from "../support/database";
 import { db } from "@/lib/db";
-import { actorById } from "@/lib/auth/session";
+import { actorBySession } from "@/lib/auth/session";
+import { startSession } from "@/lib/auth/sessions";
 import { verifyPassword } from "@/lib/auth/password";
 import { signIn } from "@/lib/auth/sign-in";
 import { requestPasswordReset, RATE_LIMIT_PER_IP, MAX_MAILS_PER_ACCOUNT, RESET_TOKEN_TTL_MS } from "@/lib/auth/request-password-reset";
@@ -63,8 +64,8 @@ test("the answer is the same whether or not the account exists, and nothing is m
 test("the link sets a new password once: the old password stops working, the new one signs in, earlier sessions end", async () => {
   const user = await createUser("TEACHER");
   await db.user.update({ where: { id: user.id }, data: { passwordChangedAt: new Date(Date.now() - 3600_000) } });
-  const signedInAt = Date.now() - 1000;
-  expect(await actorById(user.id, signedInAt)).not.toBeNull();
+  const { sid } = await startSession(user.id, "TEACHER", new Date(Date.now() - 1000));
+  expect(await actorBySession(sid, user.id)).not.toBeNull();
   await requestPasswordReset({ identifier: user.username }, { ip: ip() });
   const token = await tokenFromMail(user.id);
   expect(await isPasswordResetLinkUsable(token)).toBe(true);
@@ -74,8 +75,10 @@ test("the link sets a new password once: the old password stops working, the new
   expect(await verifyPassword(row.passwordHash, NEW_PASSWORD)).toBe(true);
   expect(await verifyPassword(row.passwordHash, TEST_PASSWORD)).toBe(false);
   // A session from before the reset is over; one signed in afterwards is fine.
-  expect(await actorById(user.id, signedInAt)).toBeNull();
-  expect(await actorById(user.id, Date.now() + 1)).not.toBeNull();
+  expect(await actorBySession(sid, user.id)).toBeNull();
+  expect(await db.session.findUniqueOrThrow({ where: { id: sid } })).toMatchObject({ revokedAt: expect.any(Date) });
+  const later = await startSession(user.id, "TEACHER", new Date(Date.now() + 1));
+  expect(await actorBySession(later.sid, user.id)).not.toBeNull();
   expect(await signIn({ accountKind: "teacher", username: user.username, password: NEW_PASSWORD }, "10.9.9.9")).toMatchObject({ ok: true });
   const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "password.reset", subjectUserId: user.id } });
   expect(audit).toMatchObject({ actorId: user.id });

@@ -156,12 +156,12 @@ describe("Idempotency-Key", () => {
     await new Promise((r) => setTimeout(r, 250));
     await db.idempotencyRecord.update({
       where: { userId_key: { userId: late.id, key: "key-busy-001" } },
-      data: { state: "COMPLETED", responseStatus: 409, responseBody: stored },
+      data: { state: "COMPLETED", responseStatus: 409, responseBody: JSON.stringify(stored) },
     });
     await expect(waiting).rejects.toMatchObject({ code: "CONFLICT", message: "first answer" });
     // A record under the key whose 24 hours are over is replaced by the new answer.
     await db.idempotencyRecord.create({
-      data: { userId: late.id, key: "key-old-0001", scope: "cancel:x", requestHash: "x", state: "COMPLETED", responseStatus: 200, responseBody: {}, expiresAt: new Date(Date.now() - 1000) },
+      data: { userId: late.id, key: "key-old-0001", scope: "cancel:x", requestHash: "x", state: "COMPLETED", responseStatus: 200, responseBody: "{}", expiresAt: new Date(Date.now() - 1000) },
     });
     expect(await enrol(late, { code: course.code }, { idempotencyKey: "key-old-0001" })).toMatchObject({ status: "APPROVED", created: false, replayed: false });
     expect(await db.idempotencyRecord.findUniqueOrThrow({ where: { userId_key: { userId: late.id, key: "key-old-0001" } } })).toMatchObject({

@@ -7,6 +7,7 @@ import { useTestDatabase } from "../support/database";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { encodeSessionToken, sessionCookieName } from "@/lib/auth/session-token";
+import { startSession } from "@/lib/auth/sessions";
 import { registrationApi } from "@/lib/registrations/registration-api";
 import { MAX_BODY_BYTES, registrationDoorCode, serveRegistrationDoor } from "../../scripts/registration-door";
 import { SECURITY_HEADERS } from "@/lib/security-headers";
@@ -35,7 +36,9 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 async function cookieFor(userId: number, authAt = Date.now()): Promise<string> {
-  const token = await encodeSessionToken({ token: { uid: userId, authAt }, secret: env().NEXTAUTH_SECRET, maxAge: 600 });
+  const { role } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
+  const { sid } = await startSession(userId, role, new Date(authAt));
+  const token = await encodeSessionToken({ token: { uid: userId, sid, authAt }, secret: env().NEXTAUTH_SECRET, maxAge: 600 });
   return `theme=dark; ${sessionCookieName()}=${token}`;
 }
 
@@ -65,11 +68,25 @@ test("enrol, replay, read and cancel through the door, with the site's headers",
   expect(first.headers.get("cache-control")).toBe("no-store");
   expect(first.headers.get("x-frame-options")).toBe("DENY");
   expect(first.headers.get("content-type")).toMatch(/application\/json/);
-  expect(await first.json()).toMatchObject({ created: true, registration: { status: "APPROVED" } });
+  const firstText = await first.text();
+  expect(JSON.parse(firstText)).toMatchObject({ created: true, registration: { status: "APPROVED" } });
 
+  // The replay is the first answer byte for byte (stored as text; jsonb reordered its keys).
   const replay = await call(course.code, "PUT", json, JSON.stringify({ answers: {} }));
   expect(replay.status).toBe(201);
   expect(replay.headers.get("idempotent-replayed")).toBe("true");
+  expect(await replay.text()).toBe(firstText);
+  // A refusal is replayed byte for byte too.
+  const [other] = await createTeachers(1);
+  const full = { cookie: await cookieFor(other.id), "content-type": "application/json", "idempotency-key": "door-key-0003" };
+  await db.course.update({ where: { id: course.id }, data: { registrationClosesAt: new Date(Date.now() - 1000) } });
+  const refused = await call(course.code, "PUT", full, JSON.stringify({ answers: {} }));
+  const refusedText = await refused.text();
+  expect(refused.status).toBe(409);
+  const refusedAgain = await call(course.code, "PUT", full, JSON.stringify({ answers: {} }));
+  expect([refusedAgain.status, await refusedAgain.text()]).toEqual([409, refusedText]);
+  const record = await db.idempotencyRecord.findUniqueOrThrow({ where: { userId_key: { userId: t.id, key: "door-key-0001" } } });
+  expect(typeof record.responseBody).toBe("string");
 
   // A second click with a new key returns the one registration and never cancels it.
   const again = await call(course.code, "PUT", { ...json, "idempotency-key": "door-key-0002" }, JSON.stringify({ answers: {} }));

@@ -247,7 +247,7 @@ describe("the dashboard's list", () => {
     expect(all.rows[0]).toMatchObject({
       no: 1,
       status: "APPROVED",
-      nationalIdMasked: "A12*****89",
+      nationalIdMasked: "A********9",
       answers: [
         { label: "用餐類別", value: "素食" },
         { label: "緊急聯絡人", value: "王大明 0912345678" },

@@ -1,5 +1,7 @@
 import { AppError, httpStatusOf, isAppError } from "@/lib/errors";
+import { createHash, createHmac, hkdfSync } from "node:crypto";
 import { requestHash } from "@/lib/idempotency";
+import { resetEnvForTests } from "@/lib/env";
 
 describe("AppError", () => {
   it("is an Error with its code, status and Chinese message, and no stack frames", () => {
@@ -22,12 +24,32 @@ describe("AppError", () => {
 });
 
 describe("requestHash", () => {
-  it("ignores key order and undefined members, and keeps the hashes already stored", () => {
-    // Pinned: records stored before a deploy must still match the same request after it.
+  const OLD_ENV = process.env;
+  beforeEach(() => {
+    process.env = { ...OLD_ENV, DATABASE_URL: "postgresql://x/y", NEXTAUTH_SECRET: "s".repeat(40), NATIONAL_ID_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`, NATIONAL_ID_KEY_ID: "k1", NATIONAL_ID_HASH_KEY: "h".repeat(40) };
+    resetEnvForTests();
+  });
+  afterAll(() => {
+    process.env = OLD_ENV;
+    resetEnvForTests();
+  });
+
+  it("ignores key order and undefined members", () => {
     const request = { b: "2", a: "一", c: undefined, d: [1, null, undefined, { z: true, y: "x" }] };
-    expect(requestHash({ scope: "enrol:123", request })).toBe("a9ae8b13c9fa2f7f452f74f8a1ea5bcfdff3c0f5086a3b47fd391addabeba405");
     expect(requestHash({ request: { d: [1, null, undefined, { y: "x", z: true }], a: "一", b: "2" }, scope: "enrol:123" })).toBe(requestHash({ scope: "enrol:123", request }));
-    expect(requestHash({ scope: "enrol:1", request: {} })).toBe("6bad4fec49f1154837611546148f34d28bc7e478b71fc6b5cae4e49a4d04f62b");
     expect(requestHash({ scope: "enrol:1", request: { a: "1" } })).not.toBe(requestHash({ scope: "enrol:1", request: { a: "2" } }));
+  });
+
+  it("is keyed: a typed 身分證字號 cannot be found by hashing guesses without the server's key", () => {
+    const parts = { scope: "enrol:1", request: { answers: { nationalId: "A123456789" } } };
+    const text = '{"request":{"answers":{"nationalId":"A123456789"}},"scope":"enrol:1"}';
+    const keyed = requestHash(parts);
+    expect(keyed).toMatch(/^[0-9a-f]{64}$/);
+    expect(keyed).not.toBe(createHash("sha256").update(text).digest("hex"));
+    // Pinned for this key: records stored before a deploy still match the same request after it.
+    expect(keyed).toBe(createHmac("sha256", Buffer.from(hkdfSync("sha256", "h".repeat(40), "", "inservice idempotency request hash", 32))).update(text).digest("hex"));
+    process.env.NATIONAL_ID_HASH_KEY = "g".repeat(40);
+    resetEnvForTests();
+    expect(requestHash(parts)).not.toBe(keyed);
   });
 });

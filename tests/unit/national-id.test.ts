@@ -21,8 +21,40 @@ describe("national ID format", () => {
   });
 
   test("masking shows only the ends", () => {
-    expect(maskNationalId("A123456789")).toBe("A12*****89");
+    expect(maskNationalId("A123456789")).toBe("A********9");
     expect(normaliseNationalId(" a 123456789 ")).toBe("A123456789");
+  });
+
+  test("a masked number leaves at least 10⁶ valid candidates even when the gender digit is known", () => {
+    const id = "A123456789";
+    const masked = maskNationalId(id);
+    const shown = [...masked].map((c, i) => (c === "*" ? null : { i, c }));
+    // Count valid numbers with the same letter and gender digit that agree with every shown
+    // character. The checksum (A = 10; weights 1 9 8 7 6 5 4 3 2 1 1) is written out here to
+    // count 10⁷ numbers fast, and checked against the library on a sample.
+    const weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1];
+    const digitsOf = (n: string) => [1, 0, ...[...n.slice(1)].map(Number)];
+    const valid = (n: string) => digitsOf(n).reduce((sum, d, k) => sum + d * weights[k], 0) % 10 === 0;
+    let candidates = 0;
+    const fixed = 1 * weights[0] + 0 * weights[1] + Number(id[1]) * weights[2] + Number(id[9]) * weights[10];
+    for (let middle = 0; middle < 10_000_000; middle++) {
+      let sum = fixed;
+      let rest = middle;
+      let agrees = true;
+      for (let k = 9; k >= 3; k--) {
+        const d = rest % 10;
+        rest = (rest - d) / 10;
+        sum += d * weights[k];
+        const s = shown[k - 1];
+        if (s && s.c !== String(d)) agrees = false;
+      }
+      if (agrees && sum % 10 === 0) candidates++;
+      if (middle % 999_983 === 0) {
+        const candidate = `${id.slice(0, 2)}${String(middle).padStart(7, "0")}${id[9]}`;
+        expect(valid(candidate)).toBe(isValidNationalId(candidate));
+      }
+    }
+    expect(candidates).toBeGreaterThanOrEqual(1_000_000);
   });
 });
 

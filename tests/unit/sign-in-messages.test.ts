@@ -20,6 +20,20 @@ describe("sign-in messages", () => {
     expect(safeCallbackUrl("/login?x=1")).toBe("/");
     expect(safeCallbackUrl(undefined)).toBe("/");
   });
+
+  it("refuses callback paths a browser would read as another site, and odd characters", () => {
+    // Browsers drop tabs and newlines and read backslashes as slashes: each of these would leave.
+    for (const raw of ["/\t/evil.example/", "/\n/evil.example", "/\\evil.example", "/\\/evil.example", "\\\\evil.example", " //evil.example", "/\r\n/evil.example"]) {
+      expect(safeCallbackUrl(raw)).toBe("/");
+    }
+    expect(safeCallbackUrl("/me\r\nSet-Cookie: x=1")).toBe("/");
+    expect(safeCallbackUrl("/\u0000")).toBe("/");
+    expect(safeCallbackUrl("/" + "a".repeat(3000))).toBe("/");
+    expect(safeCallbackUrl("/%09/evil.example")).toBe("/%09/evil.example"); // a path on this site, not a host
+    expect(safeCallbackUrl("/courses?q=數學#results")).toBe("/courses?q=%E6%95%B8%E5%AD%B8#results");
+    expect(safeCallbackUrl("/login/../me")).toBe("/me");
+    expect(safeCallbackUrl("/me/../login")).toBe("/");
+  });
 });
 
 describe("new password rules", () => {

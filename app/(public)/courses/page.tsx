@@ -7,7 +7,7 @@ import { SearchForm } from "@/components/search/search-form";
 import { SearchResults } from "@/components/search/search-results";
 import { SearchWaysNav } from "@/components/search/search-ways-nav";
 import { PageHeader } from "@/components/ui/page-header";
-import { isAppError } from "@/lib/errors";
+import { asAppError, isAppError } from "@/lib/errors";
 import { emptyQuery, parseSearchQuery, searchHref, searchParamsOf, type QueryDefaults, type SearchQuery } from "@/lib/search/query";
 import { searchCourses } from "@/lib/search/search-courses";
 
@@ -32,7 +32,8 @@ async function Results({ params }: { params: Params }) {
       ...(q.field !== "all" && q.q ? [{ href: searchHref(PATH, q, { field: "all" }, DEFAULTS), label: "在全部欄位中搜尋" }] : []),
     ];
     return <SearchResults result={result} basePath={PATH} defaults={DEFAULTS} emptyActions={actions} />;
-  } catch (e) {
+  } catch (error) {
+    const e = asAppError(error) ?? error;
     if (isAppError(e)) return <SearchError message={e.message} resetHref={PATH} />;
     throw e;
   }

@@ -2,9 +2,10 @@
 
 import { getActor } from "@/lib/auth/session";
 import { changePassword } from "@/lib/auth/change-password";
-import { formStateFromError, type FormState } from "@/lib/form-state";
+import { formOf, formStateFromError, type FormState } from "@/lib/form-state";
 
-export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function changePasswordAction(_prev: FormState, sent: FormData): Promise<FormState> {
+  const form = formOf(sent);
   const input = {
     currentPassword: String(form.get("currentPassword") ?? ""),
     newPassword: String(form.get("newPassword") ?? ""),

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { isAppError } from "@/lib/errors";
+import { asAppError, isAppError } from "@/lib/errors";
 import { searchCourses } from "@/lib/search/search-courses";
 
 /**
@@ -22,7 +22,8 @@ export async function GET(request: Request): Promise<Response> {
       },
       { headers: { "Cache-Control": "public, max-age=30" } },
     );
-  } catch (e) {
+  } catch (error) {
+    const e = asAppError(error) ?? error;
     if (isAppError(e)) {
       return NextResponse.json({ error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors ?? {} } }, { status: e.httpStatus });
     }

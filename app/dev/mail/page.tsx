@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { env } from "@/lib/env";
 import { listCaughtMail } from "@/lib/mail/catcher-store";
+import { caughtMailDirForRequest } from "@/lib/mail/dev-mail-guard";
 import { formatDateTime } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -11,11 +11,12 @@ export const metadata: Metadata = { title: "開發用郵件", robots: { index: f
 
 /**
  * Development only: the mail the development catcher received (scripts/mail/dev-smtp.ts),
- * newest first. A 404 unless the scripts started the catcher (MAIL_CATCHER_DIR).
+ * newest first. A 404 unless the scripts started the catcher (MAIL_CATCHER_DIR) and the request
+ * comes from this machine (lib/mail/dev-mail-guard.ts).
  */
 export default async function DevMailPage() {
   await connection();
-  const dir = env().MAIL_CATCHER_DIR;
+  const dir = await caughtMailDirForRequest();
   if (!dir) notFound();
   const mails = listCaughtMail(dir);
   return (

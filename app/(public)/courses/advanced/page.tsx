@@ -8,7 +8,7 @@ import { SearchResults } from "@/components/search/search-results";
 import { SearchWaysNav } from "@/components/search/search-ways-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { COUNTIES, STAGE_LABELS, TIME_SLOT_LABELS } from "@/lib/courses/labels";
-import { isAppError } from "@/lib/errors";
+import { asAppError, isAppError } from "@/lib/errors";
 import { listSearchOptions } from "@/lib/search/list-search-options";
 import { DEFAULTS, emptyQuery, PAGE_SIZES, parseSearchQuery, searchParamsOf, STAGES, TIME_SLOTS, type SearchQuery } from "@/lib/search/query";
 import { searchCourses } from "@/lib/search/search-courses";
@@ -26,7 +26,8 @@ async function Results({ params }: { params: Params }) {
   try {
     const result = await searchCourses(params);
     return <SearchResults result={result} basePath={PATH} defaults={DEFAULTS} emptyActions={[{ href: PATH, label: "清除所有條件" }]} />;
-  } catch (e) {
+  } catch (error) {
+    const e = asAppError(error) ?? error;
     if (isAppError(e)) return <SearchError message={e.message} resetHref={PATH} />;
     throw e;
   }

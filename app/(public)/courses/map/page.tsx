@@ -8,7 +8,7 @@ import { SearchWaysNav } from "@/components/search/search-ways-nav";
 import { TaiwanMap } from "@/components/search/taiwan-map";
 import { PageHeader } from "@/components/ui/page-header";
 import { COUNTIES, STAGE_LABELS } from "@/lib/courses/labels";
-import { isAppError } from "@/lib/errors";
+import { asAppError, isAppError } from "@/lib/errors";
 import { DEFAULTS, emptyQuery, parseSearchQuery, searchHref, searchParamsOf, STAGES, type SearchQuery } from "@/lib/search/query";
 import { searchCourses } from "@/lib/search/search-courses";
 
@@ -32,7 +32,8 @@ async function Results({ params }: { params: Params }) {
     const q = result.query;
     const actions = q.stage ? [{ href: searchHref(PATH, q, { stage: undefined }), label: "不限學校階段" }] : [];
     return <SearchResults result={result} basePath={PATH} defaults={DEFAULTS} emptyActions={actions} />;
-  } catch (e) {
+  } catch (error) {
+    const e = asAppError(error) ?? error;
     if (isAppError(e)) return <SearchError message={e.message} resetHref={PATH} />;
     throw e;
   }

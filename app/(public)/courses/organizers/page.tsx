@@ -7,7 +7,7 @@ import { SearchResults } from "@/components/search/search-results";
 import { SearchWaysNav } from "@/components/search/search-ways-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { COUNTIES, STAGE_LABELS } from "@/lib/courses/labels";
-import { isAppError } from "@/lib/errors";
+import { asAppError, isAppError } from "@/lib/errors";
 import { DEFAULTS, emptyQuery, parseSearchQuery, searchHref, searchParamsOf, STAGES, type SearchQuery } from "@/lib/search/query";
 import { searchCourses } from "@/lib/search/search-courses";
 
@@ -31,7 +31,8 @@ async function Results({ params }: { params: Params }) {
     const q = result.query;
     const actions = q.county ? [{ href: searchHref(PATH, q, { county: undefined }), label: "不限縣市" }] : [];
     return <SearchResults result={result} basePath={PATH} defaults={DEFAULTS} emptyActions={actions} />;
-  } catch (e) {
+  } catch (error) {
+    const e = asAppError(error) ?? error;
     if (isAppError(e)) return <SearchError message={e.message} resetHref={PATH} />;
     throw e;
   }

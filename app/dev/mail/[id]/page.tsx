@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { env } from "@/lib/env";
 import { readCaughtMail } from "@/lib/mail/catcher-store";
+import { caughtMailDirForRequest } from "@/lib/mail/dev-mail-guard";
 import { formatDateTime } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 import { MailText } from "@/components/dev/mail-text";
@@ -14,7 +14,7 @@ type Props = { params: Promise<{ id: string }> };
 /** Development only: one received message in full. */
 export default async function DevMailMessagePage({ params }: Props) {
   await connection();
-  const dir = env().MAIL_CATCHER_DIR;
+  const dir = await caughtMailDirForRequest();
   if (!dir) notFound();
   const mail = readCaughtMail(dir, (await params).id);
   if (!mail) notFound();

@@ -1,5 +1,5 @@
 import { getActor } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { asAppError, isAppError } from "@/lib/errors";
 import { getCourseLiveState } from "@/lib/courses/get-course-live-state";
 import { revalidateStaleCourse } from "@/lib/courses/course-cache";
 
@@ -19,7 +19,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
     const shown = new URL(request.url).searchParams.get("v");
     if (shown && shown !== live.version) revalidateStaleCourse(code);
     return Response.json(live, { headers: PRIVATE });
-  } catch (e) {
+  } catch (error) {
+    const e = asAppError(error) ?? error;
     if (isAppError(e)) return Response.json({ message: e.message }, { status: e.httpStatus, headers: PRIVATE });
     throw e;
   }

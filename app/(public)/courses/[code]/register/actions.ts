@@ -4,10 +4,11 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { enrol } from "@/lib/registrations/enrol";
 import { cancelRegistration } from "@/lib/registrations/cancel";
-import { formStateFromError, type FormState } from "@/lib/form-state";
+import { formOf, formStateFromError, type FormState } from "@/lib/form-state";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/courses/labels";
 
-export async function enrolAction(code: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function enrolAction(code: string, _prev: FormState, sent: FormData): Promise<FormState> {
+  const form = formOf(sent);
   const answers: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$") && k !== "idempotencyKey") answers[k] = v;
   try {
@@ -23,7 +24,8 @@ export async function enrolAction(code: string, _prev: FormState, form: FormData
   }
 }
 
-export async function cancelAction(code: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function cancelAction(code: string, _prev: FormState, sent: FormData): Promise<FormState> {
+  const form = formOf(sent);
   try {
     const r = await cancelRegistration(await getActor(), { code, confirm: form.get("confirm") === "yes" }, { idempotencyKey: String(form.get("idempotencyKey") ?? "") || null });
     revalidatePath(`/courses/${code}/register`);

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
 import { approveCourse } from "@/lib/courses/approve-course";
 import { returnCourse } from "@/lib/courses/return-course";
-import { formStateFromError, type FormState } from "@/lib/form-state";
+import { formOf, formStateFromError, type FormState } from "@/lib/form-state";
 
 /** 核准公告: back to the queue, which says what was done. */
 export async function approveCourseAction(code: string, _prev: FormState, _form: FormData): Promise<FormState> {
@@ -19,7 +19,8 @@ export async function approveCourseAction(code: string, _prev: FormState, _form:
 }
 
 /** 退回 with the reason. */
-export async function returnCourseAction(code: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function returnCourseAction(code: string, _prev: FormState, sent: FormData): Promise<FormState> {
+  const form = formOf(sent);
   const reason = String(form.get("reason") ?? "");
   try {
     await returnCourse(await getActor(), { code, reason });

@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { recordAttendance } from "@/lib/registrations/record-attendance";
-import { formStateFromError, type FormState } from "@/lib/form-state";
+import { formOf, formStateFromError, type FormState } from "@/lib/form-state";
 
 /** 儲存出席紀錄: form fields `present` (ids marked present) and `ids` (every id on the form). */
-export async function attendanceAction(code: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function attendanceAction(code: string, _prev: FormState, sent: FormData): Promise<FormState> {
+  const form = formOf(sent);
   const present = new Set(form.getAll("present").map(String));
   const marks = form.getAll("ids").map((v) => ({ id: Number(v), attended: present.has(String(v)) }));
   try {

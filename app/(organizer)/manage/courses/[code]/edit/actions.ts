@@ -7,7 +7,7 @@ import { updateCourse } from "@/lib/courses/update-course";
 import { submitCourse } from "@/lib/courses/submit-course";
 import { cancelCourse } from "@/lib/courses/cancel-course";
 import { courseFormValuesFromFormData } from "@/lib/courses/course-form-schema";
-import { formStateFromError, type FormState } from "@/lib/form-state";
+import { formOf, formStateFromError, type FormState } from "@/lib/form-state";
 
 const editPath = (code: string) => `/manage/courses/${code}/edit`;
 
@@ -15,7 +15,8 @@ const editPath = (code: string) => `/manage/courses/${code}/edit`;
  * 儲存變更, or 儲存並送審 (intent=submit): the edit is saved first; a draft is then submitted.
  * When the save succeeds and the submission does not, the save stays and the message says why.
  */
-export async function updateCourseAction(code: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function updateCourseAction(code: string, _prev: FormState, sent: FormData): Promise<FormState> {
+  const form = formOf(sent);
   const actor = await getActor();
   let message: string;
   try {
@@ -43,7 +44,8 @@ export async function updateCourseAction(code: string, _prev: FormState, form: F
 }
 
 /** 取消課程, with the reason. */
-export async function cancelCourseAction(code: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function cancelCourseAction(code: string, _prev: FormState, sent: FormData): Promise<FormState> {
+  const form = formOf(sent);
   const reason = String(form.get("reason") ?? "");
   try {
     await cancelCourse(await getActor(), { code, reason });

@@ -5,11 +5,12 @@ import { getActor } from "@/lib/auth/session";
 import { reviewRegistrations } from "@/lib/registrations/review";
 import { revealNationalId } from "@/lib/registrations/reveal-national-id";
 import { DECISION_LABELS, type ReviewDecision } from "@/lib/registrations/review-schema";
-import { formStateFromError, type FormState } from "@/lib/form-state";
+import { formOf, formStateFromError, type FormState } from "@/lib/form-state";
 import { REGISTRATION_STATUS_LABELS } from "@/lib/courses/labels";
 
 /** 錄取審核 from the dashboard: form fields `ids` (one or more), `decision`, `reason`. */
-export async function reviewAction(code: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function reviewAction(code: string, _prev: FormState, sent: FormData): Promise<FormState> {
+  const form = formOf(sent);
   const ids = form.getAll("ids").map((v) => Number(v));
   const decision = String(form.get("decision") ?? "") as ReviewDecision;
   const reason = String(form.get("reason") ?? "");

@@ -9,7 +9,7 @@ export async function POST(req: Request, { params }: Ctx) {
   try {
     assertSameSiteJson(req, false);
     const { code, id } = await params;
-    return jsonOk(await revealNationalId(await getActor(), { code, id: Number(id) }));
+    return jsonOk(await revealNationalId(await getActor(), { code, id }));
   } catch (e) {
     return jsonError(e);
   }
