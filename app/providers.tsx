@@ -3,7 +3,6 @@
 import { getSession, SessionProvider, useSession } from "next-auth/react";
 import { usePathname } from "next/navigation";
 import { useEffect, type ReactNode } from "react";
-import "@/lib/zod-jitless";
 
 /** At most one renewal of the session cookie per this many milliseconds. */
 const RENEW_EVERY_MS = 10 * 60 * 1000;

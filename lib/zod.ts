@@ -59,4 +59,9 @@ export function chineseIssueMessage(issue: z.core.$ZodRawIssue): string {
 
 z.config({ customError: chineseIssueMessage });
 
+// In the browser zod validates without compiling code at run time: its compiled fast path starts
+// by probing `new Function`, which the site's Content-Security-Policy (no 'unsafe-eval') refuses
+// and reports as a violation even though zod catches it. The server keeps the compiled path.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 export { z };
