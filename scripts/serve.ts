@@ -49,11 +49,20 @@ if (cluster.isPrimary) {
   console.log(`[serve] ${workers} workers on http://localhost:${port}`);
   for (let i = 0; i < workers; i++) cluster.fork();
   let stopping = false;
+  // A worker that dies before any worker has started serving cannot start (a bad setting, a
+  // missing build): starting another would only fail again, so the server stops and says so.
+  let served = false;
+  cluster.on("listening", () => (served = true));
   cluster.on("exit", (w, code) => {
-    if (!stopping) {
-      console.error(`[serve] worker ${w.process.pid} exited (${code}); starting another`);
-      cluster.fork();
+    if (stopping) return;
+    if (!served) {
+      stopping = true;
+      console.error("[serve] Not starting: the app could not start (see the message above).");
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
+      process.exit(1);
     }
+    console.error(`[serve] worker ${w.process.pid} exited (${code}); starting another`);
+    cluster.fork();
   });
   // The workers stop on their own signal (below); this process waits for them, since a worker
   // whose primary is gone exits at once. `npm run demo` sends SIGKILL after 10 s.
@@ -153,6 +162,10 @@ if (cluster.isPrimary) {
         });
       })
       .listen(port);
+  }).catch((e: unknown) => {
+    // A bad setting (lib/env.ts says which and what to do) or a missing build: one sentence, no stack.
+    console.error(`[serve] ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
   });
   // Stopping (a deploy's SIGTERM, Ctrl+C): no new connections, and the job worker that
   // instrumentation.ts started in this process (lib/jobs/app.ts, on globalThis) gives its running
