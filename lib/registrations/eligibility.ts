@@ -24,7 +24,7 @@ export type EligibilityVerdict =
 export const MESSAGES = {
   signIn: "請先登入教師個人帳號再報名。",
   notTeacher: "只有教師帳號可以報名研習",
-  ownUnitOnly: "該課程僅提供校内教師報名",
+  ownUnitOnly: "該課程僅提供校內教師報名",
   full: "報名人數已額滿（含備取名額），無法再報名。",
 } as const;
 

@@ -39,7 +39,8 @@ export const reviewInputSchema = z
     decision: z.enum(REVIEW_DECISIONS, { error: "請選擇審核結果。" }),
     reason: z
       .string({ error: "說明必須是文字。" })
-      .transform((s) => s.normalize("NFKC").trim())
+      // NFC, not NFKC: the organizer's Chinese punctuation （，） stays as typed.
+      .transform((s) => s.normalize("NFC").trim())
       .pipe(z.string().max(200, "說明不可超過 200 個字。"))
       .optional(),
   })
@@ -51,7 +52,7 @@ export type ReviewInput = z.input<typeof reviewInputSchema>;
 /** Just the reason, for the dialog's instant message. */
 export const rejectReasonSchema = z
   .string()
-  .transform((s) => s.normalize("NFKC").trim())
+  .transform((s) => s.normalize("NFC").trim())
   .pipe(z.string().min(1, REJECT_REASON_REQUIRED).max(200, "說明不可超過 200 個字。"));
 
 export const revealInputSchema = z.object({ code, id: registrationId });

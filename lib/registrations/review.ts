@@ -64,8 +64,8 @@ export async function reviewRegistrations(actor: Actor | null, input: ReviewInpu
         throw new AppError("CONFLICT", "已登錄出席的報名無法變更審核結果。如需更正，請先到「出席登錄」修改。");
       }
 
-      const [c] = await tx.$queryRaw<{ capacity: number; approvedCount: number; admissionMode: string }[]>`
-        SELECT capacity, "approvedCount", "admissionMode"::text AS "admissionMode" FROM "Course" WHERE id = ${course.id} FOR UPDATE`;
+      const [c] = await tx.$queryRaw<{ capacity: number; approvedCount: number; waitlistLimit: number; waitlistedCount: number; admissionMode: string }[]>`
+        SELECT capacity, "approvedCount", "waitlistLimit", "waitlistedCount", "admissionMode"::text AS "admissionMode" FROM "Course" WHERE id = ${course.id} FOR UPDATE`;
       const count = (s: RegistrationStatus) => changing.filter((r) => r.status === s).length;
       const into = (s: RegistrationStatus) => (decision === s ? changing.length : 0);
       const dApproved = into("APPROVED") - count("APPROVED");
@@ -73,6 +73,16 @@ export async function reviewRegistrations(actor: Actor | null, input: ReviewInpu
       const dActive = count("REJECTED") - into("REJECTED");
       const seatsLeft = c.capacity - c.approvedCount;
       if (dApproved > seatsLeft) throw new AppError("CONFLICT", capacityMessage(Math.max(seatsLeft, 0), dApproved));
+      // 備取 only within the course's waitlist (none when its limit is 0).
+      if (dWaitlisted > 0 && c.waitlistedCount + dWaitlisted > c.waitlistLimit) {
+        const room = Math.max(c.waitlistLimit - c.waitlistedCount, 0);
+        throw new AppError(
+          "CONFLICT",
+          c.waitlistLimit === 0
+            ? "這門課程沒有備取名額，無法設為備取。如需備取，請先在課程設定中填寫備取名額。"
+            : `備取名額不足：還可備取 ${room} 位，您選了 ${dWaitlisted} 位。請減少勾選，或先在課程設定中增加備取名額。`,
+        );
+      }
       if (changing.length === 0) return { changed: 0, unchanged: regs.length, promoted: [] as number[], seatsLeft };
 
       const changingIds = changing.map((r) => r.id);

@@ -31,7 +31,7 @@ test("each eligibility message appears for the right account and state", async (
   await page.context().clearCookies();
   await signIn(page, "teacher");
   await page.goto(`/courses/${C.ownUnitOnly}/register`);
-  await expect(page.getByText("該課程僅提供校内教師報名")).toBeVisible();
+  await expect(page.getByText("該課程僅提供校內教師報名")).toBeVisible();
   await expect(page.getByRole("button", { name: "我要報名" })).toHaveCount(0);
   await page.goto(`/courses/${C.opensLater}/register`);
   await expect(page.getByText(/^尚未開放報名，將於 .* 開放線上報名。$/)).toBeVisible();

@@ -51,6 +51,7 @@ beforeAll(async () => {
     formFields: ["nationalId"],
     capacity: 10,
     seatsPerClass: 10,
+    waitlistLimit: 5,
   });
   code = course.code;
   courseId = course.id;

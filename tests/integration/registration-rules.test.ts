@@ -125,7 +125,7 @@ describe("eligibility, decided on the server", () => {
     const course = await createOpenCourse(unit.id, { eligibility: "OWN_UNIT_ONLY" });
     const [outsider] = await createTeachers(1);
     const [insider] = await createTeachers(1, unit.id);
-    await expect(enrol(outsider, { code: course.code })).rejects.toMatchObject({ code: "FORBIDDEN", message: "該課程僅提供校内教師報名" });
+    await expect(enrol(outsider, { code: course.code })).rejects.toMatchObject({ code: "FORBIDDEN", message: "該課程僅提供校內教師報名" });
     expect(await enrol(insider, { code: course.code })).toMatchObject({ status: "PENDING" });
   });
 

@@ -42,6 +42,25 @@ const statusesOf = async (ids: number[]) =>
   (await db.registration.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, select: { id: true, status: true } })).map((r) => r.status);
 
 describe("capacity guard", () => {
+  test("備取 only within the course's waitlist: none without one, and no more than its room", async () => {
+    const none = await setup(2, { waitlistLimit: 0 });
+    await expect(reviewRegistrations(none.organizer, { code: none.course.code, ids: [none.ids[0]], decision: "WAITLISTED" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("沒有備取名額"),
+    });
+    expect(await statusesOf(none.ids)).toEqual(["PENDING", "PENDING"]);
+    const two = await setup(4, { waitlistLimit: 2 });
+    await reviewRegistrations(two.organizer, { code: two.course.code, ids: [two.ids[0]], decision: "WAITLISTED" });
+    await expect(reviewRegistrations(two.organizer, { code: two.course.code, ids: [two.ids[1], two.ids[2]], decision: "WAITLISTED" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("還可備取 1 位"),
+    });
+    expect(await statusesOf(two.ids)).toEqual(["WAITLISTED", "PENDING", "PENDING", "PENDING"]);
+    // One more still fits.
+    await reviewRegistrations(two.organizer, { code: two.course.code, ids: [two.ids[1]], decision: "WAITLISTED" });
+    expect((await counters(two.course.id)).stored.waitlistedCount).toBe(2);
+  });
+
   test("approving more than the seats left approves none and says how many remain", async () => {
     const { organizer, course, ids } = await setup(5);
     await expect(reviewRegistrations(organizer, { code: course.code, ids, decision: "APPROVED" })).rejects.toMatchObject({

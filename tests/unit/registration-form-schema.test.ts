@@ -76,7 +76,7 @@ describe("eligibility", () => {
     expect(checkEligibility(teacher, course, now)).toEqual({ ok: true });
     expect(checkEligibility(null, course, now)).toMatchObject({ reason: "SIGN_IN" });
     expect(checkEligibility({ ...teacher, role: "ORGANIZER" }, course, now)).toMatchObject({ message: "只有教師帳號可以報名研習" });
-    expect(checkEligibility(teacher, { ...course, eligibility: "OWN_UNIT_ONLY" }, now)).toMatchObject({ message: "該課程僅提供校内教師報名" });
+    expect(checkEligibility(teacher, { ...course, eligibility: "OWN_UNIT_ONLY" }, now)).toMatchObject({ message: "該課程僅提供校內教師報名" });
     expect(checkEligibility({ ...teacher, unitId: 7 }, { ...course, eligibility: "OWN_UNIT_ONLY" }, now)).toEqual({ ok: true });
     expect(checkEligibility(teacher, { ...course, activeCount: 12 }, now)).toMatchObject({ reason: "FULL" });
     expect(checkEligibility(teacher, course, new Date("2026-11-24T00:00:00Z"))).toMatchObject({ reason: "WINDOW", message: expect.stringContaining("2026/11/25(三) 08:00 開放") });

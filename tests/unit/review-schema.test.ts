@@ -24,6 +24,9 @@ describe("review input", () => {
     expect(reviewInputSchema.safeParse({ code: "9000001", ids: [1], decision: "CANCELLED" }).error?.issues[0].message).toBe("請選擇審核結果。");
     expect(rejectReasonSchema.safeParse("x".repeat(201)).success).toBe(false);
     expect(rejectReasonSchema.parse("  名額有限 ")).toBe("名額有限");
+    // Chinese punctuation stays as the organizer typed it (NFKC turned it into ASCII ,()).
+    expect(rejectReasonSchema.parse("非本校教師，請洽（教務處）")).toBe("非本校教師，請洽（教務處）");
+    expect(reviewInputSchema.parse({ code: "9000001", ids: [1], decision: "REJECTED", reason: "名額已滿，（下次請早）" }).reason).toBe("名額已滿，（下次請早）");
   });
 
   test("attendance marks are booleans per registration", () => {
