@@ -31,7 +31,17 @@ export function UserMenu() {
   const role = (data.user as { role?: string }).role;
   const items = menuForRole(role);
   return (
-    <details ref={details} className="relative">
+    <details
+      ref={details}
+      className="relative"
+      onKeyDown={(e) => {
+        // Esc closes the open menu and gives focus back to its button (WAI-ARIA menu button pattern).
+        if (e.key !== "Escape" || !details.current?.open) return;
+        e.preventDefault();
+        details.current.open = false;
+        details.current.querySelector("summary")?.focus();
+      }}
+    >
       <summary className="btn btn-secondary cursor-pointer list-none [&::-webkit-details-marker]:hidden">
         <span className="max-w-[9rem] truncate">{data.user.name}</span>
         <span aria-hidden="true">▾</span>
