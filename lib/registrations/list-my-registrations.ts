@@ -11,7 +11,7 @@ import { taipeiToday } from "@/lib/format/date";
  * 個人報名記錄: the signed-in teacher's own registrations, as the portal lists them (課程代碼,
  * 研習名稱, 辦理研習單位, 研習日期, 聯絡信箱, 線上報名結果, 課程狀態), filtered by the course dates
  * and the 處理狀態. `scope: "upcoming"` is the personal home page's list: courses not yet ended,
- * registrations not cancelled, soonest first. A teacher only ever sees their own rows.
+ * registrations neither cancelled nor refused, soonest first. A teacher only ever sees their own rows.
  *
  * The filter comes from the URL: values that do not parse are ignored rather than refused, and
  * the filter actually applied is returned for the form to show.
@@ -99,7 +99,8 @@ export async function listMyRegistrations(actor: Actor | null, input: unknown = 
   const where: Prisma.RegistrationWhereInput = { userId: user.id };
   const course: Prisma.CourseWhereInput = {};
   if (query.scope === "upcoming") {
-    where.status = { not: "CANCELLED" };
+    // What the teacher may still attend: not cancelled by them, not refused (審核不通過).
+    where.status = { notIn: ["CANCELLED", "REJECTED"] };
     course.endDate = { gte: day(today) };
   } else {
     if (query.status) where.status = query.status;

@@ -101,9 +101,21 @@ describe("個人報名記錄", () => {
     expect(junk.query).toMatchObject({ from: undefined, to: undefined, status: undefined, page: 1 });
   });
 
-  test("the home page's list: courses not yet ended, not cancelled by the teacher, soonest first", async () => {
+  test("the home page's list: courses not yet ended, not cancelled by the teacher nor refused, soonest first", async () => {
     const r = await listMyRegistrations(me, { scope: "upcoming", status: "REJECTED" });
     expect(r.rows.map((x) => x.code)).toEqual([codes.now, codes.soon, codes.cancelledCourse, codes.later]);
+  });
+
+  test("the home page's 即將參加的研習 leaves out courses the teacher was not admitted to (審核不通過)", async () => {
+    const unit = await createUnit();
+    const [t] = await createTeachers(1);
+    const admitted = await createCourse(unit.id, { startDate: dayFromToday(7), endDate: dayFromToday(7) });
+    const refused = await createCourse(unit.id, { startDate: dayFromToday(3), endDate: dayFromToday(3) });
+    await register(t, admitted.id, "APPROVED");
+    await register(t, refused.id, "REJECTED", "非本研習參加對象");
+    expect((await listMyRegistrations(t, { scope: "upcoming" })).rows.map((x) => x.code)).toEqual([admitted.code]);
+    // 個人報名記錄 still shows the refusal and its reason.
+    expect((await listMyRegistrations(t, {})).rows.map((x) => x.code).sort()).toEqual([admitted.code, refused.code].sort());
   });
 
   test("pages of 50", async () => {
