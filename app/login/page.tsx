@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { getActor } from "@/lib/auth/session";
 import { isCaptchaRequired } from "@/lib/auth/sign-in";
-import { safeCallbackUrl } from "@/lib/auth/sign-in-messages";
+import { FORGOT_PASSWORD_HELP, safeCallbackUrl } from "@/lib/auth/sign-in-messages";
 import { requestAddress } from "@/lib/net/request-address";
 
 export const metadata: Metadata = { title: "登入", robots: { index: false } };
@@ -26,7 +26,7 @@ export default async function LoginPage({ searchParams }: Props) {
         <h2 id="help" className="font-semibold text-ink">
           忘記密碼？
         </h2>
-        <p>請按上方「忘記密碼？」，輸入帳號或電子郵件，我們會寄出重設密碼的連結（30 分鐘內有效）。電子郵件已無法使用時，請洽您服務學校的業務承辦人或所屬縣市的區管中心。</p>
+        <p>{FORGOT_PASSWORD_HELP}</p>
       </section>
     </div>
   );

@@ -1,5 +1,13 @@
 import { formatDateTime } from "@/lib/format/date";
 
+/** What to do about a forgotten password: one text for the login page, the FAQ and the lock message. */
+export const FORGOT_PASSWORD_HELP =
+  "請按登入頁的「忘記密碼？」，輸入帳號或電子郵件，我們會寄出重設密碼的連結（30 分鐘內有效）。電子郵件已無法使用時，請洽您服務學校的業務承辦人或所屬縣市的區管中心。";
+
+/** Why and when the 驗證碼 appears (the FAQ). */
+export const CHALLENGE_HELP =
+  "同一帳號或同一網路位址連續登入失敗 3 次後，登入表單會出現「驗證碼」勾選框，瀏覽器會自動完成驗證（約 1 秒）。從同一網路位址對同一帳號 15 分鐘內失敗 10 次，該帳號從這個位址會暫時無法登入 15 分鐘；從其他地方登入不受影響。";
+
 /** Chinese messages for the failure codes of the sign-in (see lib/auth/options.ts). */
 export function signInMessage(code: string | null | undefined): { message: string; captcha: boolean } {
   if (!code) return { message: "", captcha: false };
@@ -7,7 +15,7 @@ export function signInMessage(code: string | null | undefined): { message: strin
     const until = new Date(code.slice("LOCKED:".length));
     const when = Number.isNaN(until.getTime()) ? "15 分鐘" : formatDateTime(until);
     return {
-      message: `登入失敗次數過多，帳號已暫時鎖定。請於 ${when} 後再試；若忘記密碼，請洽服務學校承辦人協助。`,
+      message: `登入失敗次數過多，帳號已暫時鎖定。請於 ${when} 後再試；若忘記密碼，請按「忘記密碼？」重設。`,
       captcha: false,
     };
   }

@@ -170,3 +170,12 @@ test("a region admin sees the approval queue of their counties", async ({ page }
   await expect(page.getByRole("list", { name: "待審核課程，送審最久的在前" }).getByRole("listitem").first()).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("the FAQ and the login page say the same about a forgotten password", async ({ page }) => {
+  await page.goto("/login");
+  const onLogin = (await page.getByRole("heading", { name: "忘記密碼？" }).locator("xpath=following-sibling::p[1]").innerText()).trim();
+  expect(onLogin).toContain("忘記密碼？");
+  await page.goto("/faq");
+  await page.getByText("忘記密碼怎麼辦？").click();
+  await expect(page.getByText(onLogin, { exact: true })).toBeVisible();
+});

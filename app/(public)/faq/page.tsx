@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
+import { CHALLENGE_HELP, FORGOT_PASSWORD_HELP } from "@/lib/auth/sign-in-messages";
 
 export const metadata: Metadata = { title: "問與答" };
 
@@ -10,11 +11,11 @@ const FAQ = [
   },
   {
     q: "登入時為什麼要輸入驗證碼？",
-    a: "同一帳號或同一網路位址連續登入失敗 3 次後，為保護帳號安全，需要輸入驗證碼。15 分鐘內失敗 10 次，帳號會暫時鎖定 15 分鐘。",
+    a: CHALLENGE_HELP,
   },
   {
     q: "忘記密碼怎麼辦？",
-    a: "請洽您服務學校的業務承辦人，或所屬縣市的區管中心協助重設密碼。",
+    a: FORGOT_PASSWORD_HELP,
   },
   {
     q: "如何變更登入密碼？",
