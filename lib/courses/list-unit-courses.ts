@@ -54,6 +54,9 @@ function whereOf(unitId: number, filter: CourseFilter | undefined): Prisma.Cours
       return { organizerId: unitId };
     case "RETURNED":
       return { organizerId: unitId, status: "DRAFT", statusNote: { not: null } };
+    // 草稿 and 退回修正 are separate tabs, so that the tabs add up to 全部.
+    case "DRAFT":
+      return { organizerId: unitId, status: "DRAFT", statusNote: null };
     default:
       return { organizerId: unitId, status: filter };
   }
@@ -97,7 +100,7 @@ export async function listUnitCourses(actor: Actor | null, input: ListUnitCourse
     pageCount,
     counts: {
       ALL: byStatus.reduce((n, g) => n + g._count._all, 0),
-      DRAFT: count("DRAFT"),
+      DRAFT: count("DRAFT") - returned,
       RETURNED: returned,
       SUBMITTED: count("SUBMITTED"),
       PUBLISHED: count("PUBLISHED"),
