@@ -546,7 +546,7 @@ export function CourseForm({ initialValues, action, submitLabel, pendingLabel, s
         </div>
       </Section>
 
-      <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-line bg-white/95 px-4 py-3 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0">
+      <div data-sticky-actions className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-line bg-white/95 px-4 py-3 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0">
         <button
           type="submit"
           className={`btn w-full sm:w-auto ${submitIntent ? "btn-secondary" : "btn-primary"}`}

@@ -187,3 +187,32 @@ test("people without the role are turned away from every page of it", async ({ p
   const api = await page.evaluate(async () => (await fetch("/api/manage/courses")).status);
   expect(api).toBe(403);
 });
+
+test("新增課程 by keyboard: the bar stuck to the bottom never hides the control that has focus", async ({ page }) => {
+  await signIn(page, "organizer", "/manage/courses/new");
+  const bar = page.locator("[data-sticky-actions]");
+  await page.getByLabel("研習名稱").focus();
+  let checked = 0;
+  for (let i = 0; i < 150; i++) {
+    await page.keyboard.press("Tab");
+    const hidden = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const stuck = document.querySelector("[data-sticky-actions]") as HTMLElement | null;
+      if (!el || !stuck || stuck.contains(el) || el === document.body) return null;
+      if (getComputedStyle(stuck).position !== "sticky") return null;
+      const a = el.getBoundingClientRect();
+      const b = stuck.getBoundingClientRect();
+      // A control must show whole above the bar; a tall one (a textarea) at least 3 lines of it.
+      const visible = Math.min(a.bottom, b.top) - Math.max(a.top, 0);
+      return visible >= Math.min(a.height, 72) - 1 ? "" : `${el.tagName} ${el.getAttribute("name") ?? el.id} (${Math.round(visible)} of ${Math.round(a.height)} px visible)`;
+    });
+    if (hidden === null) {
+      if (await bar.evaluate((b) => b.contains(document.activeElement))) break;
+      continue;
+    }
+    expect(hidden, `focused control under the sticky bar after ${i + 1} Tabs`).toBe("");
+    checked++;
+  }
+  // On a phone the bar is sticky and dozens of controls pass above it; on a desktop it is static.
+  if (test.info().project.name === "phone") expect(checked).toBeGreaterThan(40);
+});
