@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import {
   FORM_FIELD_CHOICES,
   FORM_FIELD_LABELS,
@@ -35,6 +35,17 @@ export function RegistrationForm({ fields, prefill, storedNationalIdMasked, idem
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const schemaFields = useStoredId ? fields.filter((f) => f !== "nationalId") : fields;
+  // After a refused submit, a summary of what to fix takes focus (and the phone's view): the
+  // messages beside the fields may be far above or below the button.
+  const summary = useRef<HTMLDivElement>(null);
+  const [summaryShown, setSummaryShown] = useState(false);
+  const focusSummary = () => {
+    setSummaryShown(true);
+    requestAnimationFrame(() => summary.current?.focus());
+  };
+  useEffect(() => {
+    if (state.fieldErrors && Object.keys(state.fieldErrors).length) focusSummary();
+  }, [state]);
 
   function errorsFor(v: RegistrationFormValues): Record<string, string[]> {
     const parsed = registrationFormSchema(schemaFields).safeParse(v);
@@ -63,12 +74,21 @@ export function RegistrationForm({ fields, prefill, storedNationalIdMasked, idem
     setTouched(Object.fromEntries(Object.keys(errs).map((k) => [k, true])));
     if (Object.keys(errs).length) {
       e.preventDefault();
-      requestAnimationFrame(() => e.currentTarget?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      focusSummary();
     }
   }
 
   const serverErrors = state.fieldErrors ?? {};
   const shown = (name: string) => (touched[name] ? clientErrors[name] : undefined) ?? serverErrors[name];
+  // The form's inputs in order, with the words their labels say.
+  const inputs: [string, string][] = fields.flatMap((f): [string, string][] =>
+    f === "emergencyContact"
+      ? [["emergencyContactName", "緊急聯絡人姓名"], ["emergencyContactPhone", "緊急聯絡人電話"]]
+      : f === "nationalId" && useStoredId && storedNationalIdMasked
+        ? []
+        : [[f, FORM_FIELD_LABELS[f]]],
+  );
+  const toFix = inputs.filter(([name]) => shown(name)?.length);
 
   const input = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => {
     const err = shown(name);
@@ -134,7 +154,7 @@ export function RegistrationForm({ fields, prefill, storedNationalIdMasked, idem
       );
     }
     return (
-      <fieldset key={name} aria-describedby={err ? `${name}-error` : undefined}>
+      <fieldset key={name} id={`f-${name}`} tabIndex={-1} aria-describedby={err ? `${name}-error` : undefined}>
         <legend className="mb-1 font-semibold">
           {FORM_FIELD_LABELS[name]} <span className="text-danger">*</span>
         </legend>
@@ -163,7 +183,23 @@ export function RegistrationForm({ fields, prefill, storedNationalIdMasked, idem
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      {state.message && !state.ok && (
+      {summaryShown && toFix.length > 0 && (
+        <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="fix-heading" className="scroll-mt-4 rounded-lg border border-danger bg-red-50 p-4">
+          <h2 id="fix-heading" className="font-semibold text-danger">
+            還有 {toFix.length} 個欄位需要修正，請修正後再按「我要報名」：
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            {toFix.map(([name, label]) => (
+              <li key={name}>
+                <a href={`#f-${name}`}>
+                  {label}：{shown(name)![0]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {state.message && !state.ok && !(summaryShown && toFix.length > 0) && (
         <p role="alert" className="rounded-lg border border-danger bg-red-50 p-3 text-danger">
           {state.message}
         </p>

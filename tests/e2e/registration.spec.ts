@@ -57,9 +57,16 @@ test("the form's messages appear next to the fields and what was typed stays", a
   await page.getByLabel("職稱").fill("");
   await page.getByLabel("任教科目").fill("數學");
   await page.getByRole("button", { name: "我要報名" }).click();
-  await expect(page.getByText(/手機號碼格式不正確/)).toBeVisible();
+  // Focus (and the phone's view) go to a summary of what to fix, with a link to each field.
+  const summary = page.getByRole("alert").filter({ hasText: "欄位需要修正" });
+  await expect(summary).toBeFocused();
+  await expect(summary).toBeInViewport();
+  await expect(summary.getByRole("link", { name: /^手機號碼：/ })).toBeVisible();
+  await summary.getByRole("link", { name: /^職稱：/ }).click();
+  await expect(page.getByLabel("職稱")).toBeFocused();
+  await expect(page.getByText(/手機號碼格式不正確/).last()).toBeVisible();
   await expect(mobile).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("請填寫職稱")).toBeVisible();
+  await expect(page.getByText("請填寫職稱").last()).toBeVisible();
   await expect(mobile).toHaveValue("12345");
   await expect(page.getByLabel("任教科目")).toHaveValue("數學");
   // Fixing a field clears its message as the person types.
