@@ -4,7 +4,7 @@ import { taipeiToday } from "@/lib/format/date";
 import { compileQuery } from "@/lib/search/compile";
 import type { SearchDocument } from "@/lib/search/documents";
 import { highlightRanges, type Range } from "@/lib/search/highlight";
-import { parseSearchQuery, type QueryDefaults, type RawSearchParams, type SearchQuery, DEFAULTS } from "@/lib/search/query";
+import { hasKeyword, parseSearchQuery, type QueryDefaults, type RawSearchParams, type SearchQuery, DEFAULTS } from "@/lib/search/query";
 import { cachedSearch, lastUpdated } from "@/lib/search/result-cache";
 
 /** One result: the public course fields, whether registration is open now, and what matched. */
@@ -23,6 +23,23 @@ export type SearchCoursesResult = {
   pageCount: number;
   /** When the index was last brought up to date (資料更新時間), ISO; null before the first build. */
   updatedAt: string | null;
+  /**
+   * A keyword was typed but nothing in it can be searched (only symbols or emoji): it was left
+   * out, and the page should say so (請輸入關鍵字) rather than present every course as its answer.
+   */
+  keywordIgnored: boolean;
+  /** With no results: other queries to try, best first (each a whole query, for a link). */
+  suggestions: SearchSuggestion[];
+};
+
+/** A query to try instead, with why (「改用全名」, 「減少關鍵字」, 「移除篩選條件」, 「您是不是要找」). */
+export type SearchSuggestion = {
+  kind: "spelling" | "fewer-words" | "long-form" | "remove-filter";
+  /** What the link says, in Chinese, e.g. 「改搜尋：環境教育」. */
+  label: string;
+  query: SearchQuery;
+  /** Its result count when known. */
+  total?: number;
 };
 
 /**
@@ -73,5 +90,7 @@ export async function searchCourses(
     pageSize: query.size,
     pageCount: Math.max(1, Math.ceil(result.total / query.size)),
     updatedAt: updated?.toISOString() ?? null,
+    keywordIgnored: hasKeyword(query) && !compiled.terms.length && !compiled.codes.length && !compiled.none,
+    suggestions: [],
   };
 }
