@@ -16,8 +16,37 @@
 // use case is measured. With --server-pid <pid[,pid…] of the server processes> it also prints
 // their CPU time per request (a figure that depends little on what else the machine is doing).
 // Several server processes: `WEB_CONCURRENCY=2 PORT=3121 npm run serve` (scripts/serve.ts).
+//
+// The mix also holds unspaced queries (國小數學工作坊, 性平研習), abbreviations (環教, 國教署,
+// 108課綱), mixed Latin (AI數學) and unspaced queries with filters, taken from the relevance
+// benchmark's queries (tests/bench/search-relevance-queries.ts). Each use-case query runs with
+// the in-process result cache cleared first (lib/search/result-cache.ts), so the figures are
+// those of the engine, not of the cache.
+//
+// Also printed:
+// - the index's size: pg_total_relation_size of "SearchDocument" (table, TOAST and indexes),
+//   each index, and the memory: this process's RSS, PostgreSQL's shared_buffers and how much of
+//   it holds the index (pg_buffercache, created in the benchmark database if missing), and with
+//   --server-pid the server processes' RSS;
+// - with --rebuild: a full index rebuild (tests/bench/search-rebuild.ts, in its own process as
+//   the worker runs it) while this process keeps searching the mix without pause: latency per
+//   10-second window, the longest single search, and the rebuild's time — searches that keep
+//   answering in milliseconds prove the rebuild does not block them;
+// - with BASE_URL (or --serve PORT: builds and starts the production server on this database,
+//   tests/bench/support.ts, and stops it at the end): the result pages with the page cache and
+//   the result cache really missed — every request a different search (query × county × stage ×
+//   page × sort, each URL requested once) — under N connections (requests/s, p50/p90/p99), then
+//   the existing first-request and cached phases.
+//
+// At 1,000,000 courses (tests/bench/search-setup.ts --courses 1000000 --index-once):
+//   DATABASE_URL=…/search_1m npx tsx --conditions=react-server tests/bench/search.ts --rebuild
+// Page figures on the demo data (20,000 courses):
+//   DATABASE_URL=…/search_demo npx tsx --conditions=react-server tests/bench/search.ts --serve 3343
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { TEST_ENV } from "../../scripts/test";
+import { RELEVANCE_QUERIES } from "./search-relevance-queries";
 
 /** The parts of autocannon used here (it ships no type declarations). */
 type Histogram = { average: number; p50: number; p90: number; p99: number; max: number; total: number };
@@ -88,6 +117,17 @@ async function buildMix(): Promise<Query[]> {
     const code = codes[i % codes.length].code;
     add("code", i % 2 === 0 ? { q: code } : { q: code, field: "code" });
   }
+  // As teachers type: words run together, abbreviations, Latin mixed in; some with filters.
+  const unspaced = RELEVANCE_QUERIES.filter((r) => r.kind === "unspaced" || r.kind === "mixed").map((r) => r.q);
+  const abbreviations = RELEVANCE_QUERIES.filter((r) => r.kind === "abbreviation" || (r.kind === "organizer" && r.q.length <= 4)).map((r) => r.q);
+  for (const q of unspaced) add("unspaced", { q });
+  for (const q of abbreviations) add("abbreviation", { q });
+  for (let i = 0; i < 30; i++) {
+    const q = unspaced[(i * 7) % unspaced.length];
+    if (i % 3 === 0) add("unspaced+filter", { q, county: rng.pick(COUNTIES) });
+    else if (i % 3 === 1) add("unspaced+filter", { q, open: "1", sort: "start", order: "asc" }, "/courses/advanced");
+    else add("unspaced+filter", { q, stage: rng.pick(STAGES), page: "2" });
+  }
   for (let i = 0; i < 60; i++) {
     const county = rng.pick(COUNTIES);
     const stage = rng.pick(STAGES);
@@ -121,13 +161,20 @@ async function main() {
   if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to the benchmark database (tests/bench/search-setup.ts prints it).");
   Object.assign(process.env, { ...TEST_ENV, ...process.env });
   const { searchCourses } = await import("../../lib/search/search-courses");
+  const { clearSearchCaches } = await import("../../lib/search/result-cache");
   const { db, disconnectDb } = await import("../../lib/db");
   const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "SearchDocument"`);
   const mix = await buildMix();
   console.log(`Search benchmark: ${n.toLocaleString("en-US")} courses in the index, ${mix.length} queries.`);
+  const serverPids = flag("server-pid", "").split(",").filter(Boolean);
+  await printSizes(db, serverPids);
 
   // Warm the connection pool and the database's caches with other queries first.
   for (const q of ["研習", "教師", "教學", "工作坊", "學校"]) await searchCourses({ q });
+  const uncached = (params: Record<string, string>) => {
+    clearSearchCaches();
+    return searchCourses(params);
+  };
 
   const times: number[] = [];
   const slowest: { t: number; q: Query; total: number }[] = [];
@@ -135,7 +182,7 @@ async function main() {
   let totalHits = 0;
   for (const q of mix) {
     const started = performance.now();
-    const result = await searchCourses(q.params);
+    const result = await uncached(q.params);
     const t = performance.now() - started;
     totalHits += result.total;
     times.push(t);
@@ -143,7 +190,7 @@ async function main() {
     byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), t]);
   }
   times.sort((a, b) => a - b);
-  console.log(`\nsearchCourses (use case, one query at a time), ${mix.length} queries, ${totalHits.toLocaleString("en-US")} matches in all:`);
+  console.log(`\nsearchCourses (use case, result cache cleared before each, one query at a time), ${mix.length} queries, ${totalHits.toLocaleString("en-US")} matches in all:`);
   console.log(`  p50 ${ms(pct(times, 50))}   p95 ${ms(pct(times, 95))}   max ${ms(times[times.length - 1])}`);
   for (const [kind, list] of byKind) {
     list.sort((a, b) => a - b);
@@ -152,26 +199,217 @@ async function main() {
   slowest.sort((a, b) => b.t - a.t);
   console.log("  slowest:");
   for (const { t, q, total } of slowest.slice(0, 5)) console.log(`    ${ms(t).padStart(9)}  ${decodeURIComponent(new URLSearchParams(q.params).toString())}  (${total} matches)`);
+  const zero = slowest.filter((x) => x.total === 0 && x.q.kind !== "code");
+  console.log(`  zero results: ${zero.length} of ${mix.length}${zero.length ? ` (e.g. ${zero.slice(0, 8).map((x) => x.q.params.q ?? x.q.params.org).join("、")})` : ""}`);
+
+  if (process.argv.includes("--rebuild")) await rebuildWhileSearching(mix, uncached);
+  await printSizes(db, serverPids, "after the searches");
   await disconnectDb();
 
-  const base = process.env.BASE_URL;
+  let base = process.env.BASE_URL;
+  let stopServer: (() => Promise<void>) | undefined;
+  const servePort = flag("serve", "");
+  if (!base && servePort) {
+    const { startBenchApp } = await import("./support");
+    const [{ courses }] = await db.$queryRawUnsafe<{ courses: number }[]>(`SELECT ("value"->>'courses')::int AS courses FROM "Setting" WHERE key = 'demoSeed'`);
+    const app = await startBenchApp({ courses, port: Number(servePort) });
+    base = app.baseUrl;
+    stopServer = app.stop;
+    const pids = findServerPids(Number(servePort));
+    if (pids.length && !serverPids.length) serverPids.push(...pids);
+  }
   if (!base) {
     console.log("\nBASE_URL not set: result pages not measured.");
     return;
   }
+  try {
+    await measurePages(base, mix, serverPids);
+  } finally {
+    await stopServer?.();
+  }
+}
+
+/** The pids of the server processes listening on a port (from /proc, Linux). */
+function findServerPids(port: number): string[] {
+  const hex = port.toString(16).toUpperCase().padStart(4, "0");
+  const inodes = new Set<string>();
+  for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    try {
+      for (const line of readFileSync(file, "utf8").split("\n").slice(1)) {
+        const f = line.trim().split(/\s+/);
+        if (f[1]?.endsWith(`:${hex}`) && f[3] === "0A") inodes.add(f[9]);
+      }
+    } catch {
+      /* no such table */
+    }
+  }
+  const pids: string[] = [];
+  const { readdirSync, readlinkSync } = require("node:fs") as typeof import("node:fs");
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m && inodes.has(m[1])) {
+          pids.push(pid);
+          break;
+        }
+      }
+    } catch {
+      /* gone, or not ours */
+    }
+  }
+  return pids;
+}
+
+const rssMb = (pid: string | number) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) / 1024 : NaN;
+};
+
+type Db = { $queryRawUnsafe<T>(q: string): Promise<T> };
+
+/** Index size (table, TOAST, each index) and memory (RSS, shared buffers). */
+async function printSizes(db: Db, serverPids: string[], when = ""): Promise<void> {
+  const mb = (b: number | string) => `${(Number(b) / 1048576).toFixed(1)} MB`;
+  if (!when) {
+    const [t] = await db.$queryRawUnsafe<{ total: string; heap: string; indexes: string; toast: string }[]>(
+      `SELECT pg_total_relation_size('"SearchDocument"') AS total, pg_relation_size('"SearchDocument"') AS heap,
+              pg_indexes_size('"SearchDocument"') AS indexes,
+              COALESCE(pg_total_relation_size(NULLIF(reltoastrelid, 0)), 0) AS toast
+       FROM pg_class WHERE oid = '"SearchDocument"'::regclass`,
+    );
+    const ix = await db.$queryRawUnsafe<{ name: string; size: string }[]>(
+      `SELECT indexrelid::regclass::text AS name, pg_relation_size(indexrelid) AS size FROM pg_index WHERE indrelid = '"SearchDocument"'::regclass ORDER BY 2 DESC`,
+    );
+    console.log(`Index size: pg_total_relation_size("SearchDocument") ${mb(t.total)} = table ${mb(t.heap)} + TOAST ${mb(t.toast)} + indexes ${mb(t.indexes)}`);
+    console.log(`  ${ix.map((i) => `${i.name} ${mb(i.size)}`).join(", ")}`);
+  }
+  let buffers = "";
+  try {
+    await db.$queryRawUnsafe(`CREATE EXTENSION IF NOT EXISTS pg_buffercache`);
+    const [b] = await db.$queryRawUnsafe<{ setting: string; used: string; index: string }[]>(
+      `SELECT current_setting('shared_buffers') AS setting,
+              (SELECT count(*) FROM pg_buffercache WHERE relfilenode IS NOT NULL) * 8192 AS used,
+              (SELECT count(*) FROM pg_buffercache b JOIN pg_class c ON c.relfilenode = b.relfilenode
+                 WHERE b.reldatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
+                   AND (c.oid = '"SearchDocument"'::regclass OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = '"SearchDocument"'::regclass)
+                        OR c.oid = (SELECT reltoastrelid FROM pg_class WHERE oid = '"SearchDocument"'::regclass))) * 8192 AS index`,
+    );
+    buffers = `PostgreSQL shared_buffers ${b.setting}: ${mb(b.used)} in use (all databases of the server), ${mb(b.index)} of it this search index`;
+  } catch (e) {
+    buffers = `pg_buffercache unavailable (${e instanceof Error ? e.message.split("\n")[0] : e})`;
+  }
+  const servers = serverPids.length ? `; server RSS ${serverPids.map((p) => `${rssMb(p).toFixed(0)} MB`).join(" + ")}` : "";
+  console.log(`Memory${when ? ` ${when}` : ""}: this process (use case) RSS ${rssMb(process.pid).toFixed(0)} MB${servers}; ${buffers}`);
+}
+
+/**
+ * A full rebuild in another process while this one keeps searching the mix, one query after
+ * another: latency per 10-second window, and the rebuild's time.
+ */
+async function rebuildWhileSearching(mix: Query[], search: (params: Record<string, string>) => Promise<{ total: number }>): Promise<void> {
+  console.log(`\nFull index rebuild (tests/bench/search-rebuild.ts, another process) while this process keeps searching:`);
+  const root = path.resolve(__dirname, "../..");
+  const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "tests/bench/search-rebuild.ts"], {
+    cwd: root,
+    env: process.env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number>((r) => child.on("exit", (code) => r(code ?? 1)));
+  let done = false;
+  void exited.then(() => (done = true));
+  const started = performance.now();
+  const windows: number[][] = [];
+  let longest = { t: 0, at: 0, q: "" };
+  const all: number[] = [];
+  for (let i = 0; !done; i++) {
+    const q = mix[i % mix.length];
+    const t0 = performance.now();
+    await search(q.params);
+    const t = performance.now() - t0;
+    const w = Math.floor((t0 - started) / 10_000);
+    (windows[w] ??= []).push(t);
+    all.push(t);
+    if (t > longest.t) longest = { t, at: (t0 - started) / 1000, q: decodeURIComponent(new URLSearchParams(q.params).toString()) };
+  }
+  const code = await exited;
+  const wall = (performance.now() - started) / 1000;
+  for (let w = 0; w < windows.length; w++) {
+    const list = (windows[w] ?? []).sort((a, b) => a - b);
+    if (!list.length) {
+      console.log(`  ${String(w * 10).padStart(4)}–${w * 10 + 10} s: no search finished in this window`);
+      continue;
+    }
+    console.log(`  ${String(w * 10).padStart(4)}–${w * 10 + 10} s: ${String(list.length).padStart(4)} searches  p50 ${ms(pct(list, 50)).padStart(9)}  p95 ${ms(pct(list, 95)).padStart(9)}  max ${ms(list[list.length - 1]).padStart(9)}`);
+  }
+  all.sort((a, b) => a - b);
+  let result = "";
+  try {
+    const r = JSON.parse(output.trim().split("\n").pop() ?? "{}") as { count: number; seconds: number; skipped: boolean };
+    result = r.skipped ? "skipped (another rebuild held the lock)" : `${r.count.toLocaleString("en-US")} documents in ${r.seconds.toFixed(1)} s (${(r.seconds / 60).toFixed(1)} min)`;
+  } catch {
+    result = `exit code ${code}`;
+  }
+  console.log(`  rebuild: ${result}; wall ${wall.toFixed(1)} s`);
+  console.log(`  during it: ${all.length} searches, p50 ${ms(pct(all, 50))}, p95 ${ms(pct(all, 95))}, p99 ${ms(pct(all, 99))}, longest ${ms(longest.t)} at ${longest.at.toFixed(0)} s (${longest.q})`);
+}
+
+/** Result pages: every request a different search (caches missed), then the original phases. */
+async function measurePages(base: string, mix: Query[], serverPids: string[]): Promise<void> {
   const connections = Number(flag("connections", "20"));
   // What a browser sends (compressed answers), the same for every request of the run.
   const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br", "accept-language": "zh-TW,zh;q=0.9" };
   const duration = Number(flag("duration", "30"));
   const paths = mix.map((q) => `${q.page}?${new URLSearchParams(q.params)}`);
   let next = 0;
-  const serverPids = flag("server-pid", "").split(",").filter(Boolean);
   /** CPU time (user + system) of the server processes, in ms, from /proc (Linux). */
   const cpuMs = () =>
     serverPids.reduce((sum, pid) => {
       const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
       return sum + (Number(fields[11]) + Number(fields[12])) * 10;
     }, 0);
+  // Caches missed: every request a search not asked before (page cache keyed by the URL, result
+  // cache by the compiled query): keyword × page × county × stage, in mixed radix, so no two are
+  // alike; the four search pages in turn. Each URL is requested once.
+  {
+    const words = [...new Set([...TWO_CHARACTER, ...PHRASES, ...mix.filter((q) => q.kind === "unspaced" || q.kind === "abbreviation").map((q) => q.params.q)])];
+    const counties = ["", ...COUNTIES];
+    const stages = ["", ...STAGES];
+    const pages = ["/courses", "/courses/advanced", "/courses/map", "/courses/organizers"];
+    const distinct = (i: number) => {
+      const q = words[i % words.length];
+      let r = Math.floor(i / words.length);
+      const page = (r % 3) + 1;
+      r = Math.floor(r / 3);
+      const county = counties[r % counties.length];
+      r = Math.floor(r / counties.length);
+      const stage = stages[r % stages.length];
+      const params = new URLSearchParams({ q });
+      if (county) params.set("county", county);
+      if (stage) params.set("stage", stage);
+      if (page > 1) params.set("page", String(page));
+      return `${pages[i % pages.length]}?${params}`;
+    };
+    const limit = words.length * 3 * counties.length * stages.length;
+    let i = 0;
+    const cpuBefore = cpuMs();
+    const result = await autocannon({
+      url: base,
+      headers: BROWSER_HEADERS,
+      connections,
+      duration,
+      requests: [{ method: "GET", setupRequest: (req: { path: string }) => ({ ...req, path: distinct(i++ % limit) }) }],
+    });
+    const l = result.latency;
+    console.log(`\nResult pages, caches missed (every request a different search, ${connections} connections, ${duration} s, ${base}):`);
+    console.log(`  ${result.requests.average.toFixed(1)} requests/s   latency p50 ${l.p50} ms   p90 ${l.p90} ms   p99 ${l.p99} ms   max ${l.max} ms`);
+    console.log(`  ${result.requests.total} requests (${Math.min(i, limit)} distinct searches${i > limit ? ", WRAPPED: some repeated" : ""}), ${result.non2xx} not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+    if (serverPids.length) console.log(`  server CPU time: ${((cpuMs() - cpuBefore) / result.requests.total).toFixed(1)} ms per request; server RSS ${serverPids.map((p) => `${rssMb(p).toFixed(0)} MB`).join(" + ")}`);
+  }
+  if (process.argv.includes("--uncached-only")) return;
+
   // One request per URL, one at a time: the first (uncached) response of each page.
   const first: number[] = [];
   for (const path of paths) {
