@@ -215,8 +215,10 @@ async function main() {
     const app = await startBenchApp({ courses, port: Number(servePort) });
     base = app.baseUrl;
     stopServer = app.stop;
-    const pids = findServerPids(Number(servePort));
+    // The process listening on the port and every process under it (cluster workers).
+    const pids = withDescendants(findServerPids(Number(servePort)));
     if (pids.length && !serverPids.length) serverPids.push(...pids);
+    console.log(`[bench] server processes: ${pids.join(", ")}`);
   }
   if (!base) {
     console.log("\nBASE_URL not set: result pages not measured.");
@@ -259,6 +261,25 @@ function findServerPids(port: number): string[] {
     }
   }
   return pids;
+}
+
+/** The pids and all their descendants (from /proc/<pid>/stat parent ids). */
+function withDescendants(pids: string[]): string[] {
+  const { readdirSync } = require("node:fs") as typeof import("node:fs");
+  const parent = new Map<string, string>();
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      parent.set(pid, readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+    } catch {
+      /* gone */
+    }
+  }
+  const out = new Set(pids);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parent) if (out.has(ppid) && !out.has(pid)) (out.add(pid), (grew = true));
+  }
+  return [...out];
 }
 
 const rssMb = (pid: string | number) => {
