@@ -7,8 +7,9 @@
 // Without DATABASE_URL it starts the test-profile PostgreSQL (TEST_PG_PORT), fills the database
 // `search_relevance` with the demo data (seed 1, 20,000 courses: the size `npm run demo` seeds,
 // DEFAULT_SIZES in prisma/seed/generate.ts) unless already there, builds the search index and
-// stops the server at the end. With DATABASE_URL it uses that database as it is (e.g. the one
-// `tests/bench/search-setup.ts --db search_demo --courses 20000` prints).
+// stops the server at the end; the search index is rebuilt on every run (the search code may have
+// changed). With DATABASE_URL it uses that database as it is (e.g. the one
+// `tests/bench/search-setup.ts --db search_demo --courses 20000` prints); --reindex rebuilds its index first.
 //
 // Judging is independent of the search code: every public course (PUBLISHED or CANCELLED, as
 // the index holds) is read from Course and Unit and graded by the query's hand-written predicate
@@ -130,7 +131,10 @@ export function titleWords(title: string): string[] {
 }
 
 async function prepareDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
+  if (process.env.DATABASE_URL) {
+    if (process.argv.includes("--reindex")) await rebuildIndex();
+    return { url: process.env.DATABASE_URL, stop: async () => {} };
+  }
   const { startPostgres } = await import("../../scripts/db/postgres");
   const { applyMigrations } = await import("../../scripts/db/migrate");
   const pg = await startPostgres("test");
@@ -144,17 +148,16 @@ async function prepareDatabase(): Promise<{ url: string; stop: () => Promise<voi
   await applyMigrations(url);
   Object.assign(process.env, TEST_ENV, { DATABASE_URL: url });
   const { seedDemoData } = await import("../../prisma/seed/index");
-  const seeded = await seedDemoData(url, { seed: 1, courses: 20000 });
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  const docs = Number((await c.query(`SELECT count(*) AS n FROM "SearchDocument"`)).rows[0].n);
-  await c.end();
-  if (!seeded.skipped || docs === 0) {
-    const { rebuildSearchIndex } = await import("../../lib/search/sync");
-    const built = await rebuildSearchIndex();
-    console.log(`Search index built: ${built.count} documents in ${built.seconds.toFixed(1)} s`);
-  }
+  await seedDemoData(url, { seed: 1, courses: 20000 });
+  // Always rebuilt: the index is the search code's, and that code may have changed since.
+  await rebuildIndex();
   return { url, stop: () => pg.stop() };
+}
+
+async function rebuildIndex(): Promise<void> {
+  const { rebuildSearchIndex } = await import("../../lib/search/sync");
+  const built = await rebuildSearchIndex();
+  console.log(`Search index built: ${built.count} documents in ${built.seconds.toFixed(1)} s`);
 }
 
 const fmt = (n: number) => (Number.isNaN(n) ? "  n/a" : n.toFixed(3));
