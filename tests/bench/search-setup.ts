@@ -17,6 +17,7 @@ import { Client } from "pg";
 import { startPostgres } from "../../scripts/db/postgres";
 import { applyMigrations } from "../../scripts/db/migrate";
 import { TEST_ENV } from "../../scripts/test";
+import type { DemoData } from "../../prisma/seed/index";
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,8 +48,8 @@ async function main() {
       const started = Date.now();
       const { seedDemoData } = await import("../../prisma/seed/index");
       await seedDemoData(databaseUrl, { seed: 1, courses: Math.min(courses, chunk), force: true });
-      for (let k = 1, left = courses - chunk; left > 0; k++, left -= chunk) await addCourses(databaseUrl, k, Math.min(chunk, left));
       if (courses > chunk) {
+        await addCourses(databaseUrl, courses - chunk, chunk);
         // Each chunk's write recomputes every course's seat counters (an UPDATE of all rows):
         // clear the dead rows it leaves, as autovacuum would, before the index reads the table.
         const t = Date.now();
@@ -75,38 +76,61 @@ async function main() {
   }
 }
 
+type Chunk = { units: DemoData["units"]; courses: DemoData["courses"] };
+
 /**
- * Adds `count` generated courses (and the units that organise them) after what is there: the
- * demo generator with seed 1 + k, renumbered. Registrations, users and the rest are left out.
+ * Adds `total` generated courses (and the units that organise them) after what is there, in
+ * chunks of `chunk`: the demo generator with seed 1 + k for chunk k, renumbered (ids after the
+ * highest, codes after the highest generated code). Registrations, users and the rest are left
+ * out. Several chunks go in one write (`perWrite`, ~300,000 courses): each write recomputes the
+ * seat counters of every course and checks every foreign key, so fewer writes are much faster,
+ * while memory stays bounded.
  */
-async function addCourses(databaseUrl: string, k: number, count: number): Promise<void> {
-  const t = Date.now();
+async function addCourses(databaseUrl: string, total: number, chunk: number, perWrite = 3): Promise<void> {
   const { generateDemoData, writeDemoData, FIXTURE_COURSES, todayInTaipei } = await import("../../prisma/seed/index");
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
-  const [{ unitMax, courseMax, codeMax }] = (
+  const [max] = (
     await client.query<{ unitMax: number; courseMax: number; codeMax: number }>(
       `SELECT (SELECT COALESCE(max(id), 0) FROM "Unit")::int AS "unitMax", (SELECT COALESCE(max(id), 0) FROM "Course")::int AS "courseMax",
               (SELECT COALESCE(max(code::int), 2000000) FROM "Course" WHERE code < '9000000')::int AS "codeMax"`,
     )
   ).rows;
   await client.end();
-  const data = generateDemoData({ seed: 1 + k, today: todayInTaipei(), courses: count, teachers: 100, units: 900 });
+  let { unitMax, courseMax: id, codeMax: code } = max;
   const fixtures = new Set<string>(Object.values(FIXTURE_COURSES));
-  const units = data.units.map((u) => ({ ...u, id: u.id + unitMax, code: `${k}-${u.code}` }));
-  let code = codeMax;
-  let id = courseMax;
-  const generated = data.courses.filter((c) => !fixtures.has(c.code));
-  const courses = generated.map((c, i) => {
-    code += 1 + ((i * 7919) % 9);
-    return { ...c, id: ++id, code: String(code), organizerId: c.organizerId + unitMax };
-  });
-  await writeDemoData(
-    databaseUrl,
-    { ...data, units, courses, users: [], registrations: [], registrationEvents: [], follows: [], trainingRecords: [] },
-    { passwordHash: "", replaceExisting: false },
-  );
-  console.log(`  chunk ${k}: ${courses.length.toLocaleString("en-US")} courses, ${units.length} units (seed ${1 + k}) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  const today = todayInTaipei();
+  let pending: Chunk[] = [];
+  const write = async () => {
+    if (!pending.length) return;
+    const t = Date.now();
+    const units = pending.flatMap((c) => c.units);
+    const courses = pending.flatMap((c) => c.courses);
+    pending = [];
+    await writeDemoData(
+      databaseUrl,
+      { options: { seed: 0, today, courses: courses.length, teachers: 0, units: units.length }, units, courses, users: [], registrations: [], registrationEvents: [], follows: [], trainingRecords: [] },
+      { passwordHash: "", replaceExisting: false },
+    );
+    console.log(`  wrote ${courses.length.toLocaleString("en-US")} courses, ${units.length.toLocaleString("en-US")} units in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  };
+  for (let k = 1, left = total; left > 0; k++, left -= chunk) {
+    const t = Date.now();
+    const data = generateDemoData({ seed: 1 + k, today, courses: Math.min(chunk, left), teachers: 100, units: 900 });
+    const offset = unitMax;
+    const units = data.units.map((u) => ({ ...u, id: u.id + offset, code: `${k}-${u.code}` }));
+    unitMax += units.length;
+    const courses = data.courses
+      .filter((c) => !fixtures.has(c.code))
+      .map((c, i) => {
+        code += 1 + ((i * 7919) % 9);
+        return { ...c, id: ++id, code: String(code), organizerId: c.organizerId + offset };
+      });
+    pending.push({ units, courses });
+    console.log(`  chunk ${k}: generated ${courses.length.toLocaleString("en-US")} courses, ${units.length} units (seed ${1 + k}) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    if (pending.length >= perWrite) await write();
+  }
+  await write();
 }
 
 main().then(
