@@ -47,7 +47,9 @@ describe("buildSearchSql", () => {
     expect(params[0]).toBe("('國中') & ('數學')");
     expect(pageSql).toContain("(d.terms @@ $2::tsquery OR d.code = $3)");
     expect(params.slice(1, 3)).toEqual(["'2072423'", "2072423"]);
-    expect(pageSql).toContain("ORDER BY score DESC");
+    // Relevance: the code match first (tier 0), then the title tiers, then the bucket of dates.
+    expect(pageSql).toMatch(/ORDER BY \(CASE WHEN d\.code = ANY\(\$\d+::text\[\]\) THEN 0 WHEN/);
+    expect(pageSql).toContain("WHEN d.status <> 'PUBLISHED' THEN 3");
     expect(countSql).toMatch(/^SELECT count\(\*\)::int AS total FROM "SearchDocument" d WHERE/);
     expect(countParams).toEqual(params.slice(0, 3));
     expect(params.slice(-2)).toEqual([30, 0]);
