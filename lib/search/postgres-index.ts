@@ -4,9 +4,9 @@ import { db, sql } from "@/lib/db";
 import type { CompiledQuery, CompiledTerm, TextField } from "@/lib/search/compile";
 import type { SearchDocument } from "@/lib/search/documents";
 import type { SearchFacets, SearchIndex, SearchResult } from "@/lib/search/index-port";
-import { charPositions, normaliseText, tokenise } from "@/lib/search/normalise";
+import { charPositions, normaliseText, tokenise, type Token } from "@/lib/search/normalise";
 import { documentWords } from "@/lib/search/segment";
-import { textAliases } from "@/lib/search/synonyms";
+import { textAliases, wordAliases } from "@/lib/search/synonyms";
 
 /**
  * The PostgreSQL search index: the table "SearchDocument", one row per public course, with a
@@ -42,11 +42,39 @@ const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g
 
 /** Normalised segments of a field: each value and its synonym spellings. */
 export function fieldSegments(values: string[]): string[] {
-  const out: string[] = [];
-  for (const v of values) {
-    const n = normaliseText(v);
-    if (!n.trim()) continue;
-    out.push(n, ...textAliases(n));
+  return values.flatMap((v) => segmentsOf(v).map((s) => s.text));
+}
+
+/** A segment of a field value, cut into words (and, for an original value, its whole words). */
+type Segment = { text: string; tokens: Token[]; length: number; words: { text: string; pos: number }[] };
+
+/** Organizer names and tags repeat across courses: their segments are kept (bounded). */
+const SEGMENT_CACHE = new Map<string, Segment[]>();
+const SEGMENT_CACHE_SIZE = 50_000;
+
+function segmentsOf(value: string, cache = false): Segment[] {
+  const cached = cache ? SEGMENT_CACHE.get(value) : undefined;
+  if (cached) return cached;
+  const n = normaliseText(value);
+  const out: Segment[] = [];
+  if (n.trim()) {
+    for (const [i, text] of [n, ...textAliases(n)].entries()) {
+      const { tokens, length } = tokenise(text, "document");
+      const words: { text: string; pos: number }[] = [];
+      if (i === 0) {
+        // Whole words of the value as written, and the spellings each of them also stands for.
+        const at = charPositions(text);
+        for (const w of documentWords(text)) {
+          if (at[w.at] < 0) continue;
+          for (const spelling of [w.text, ...wordAliases(w.text)]) words.push({ text: spelling, pos: at[w.at] });
+        }
+      }
+      out.push({ text, tokens, length, words });
+    }
+  }
+  if (cache) {
+    if (SEGMENT_CACHE.size >= SEGMENT_CACHE_SIZE) SEGMENT_CACHE.clear();
+    SEGMENT_CACHE.set(value, out);
   }
   return out;
 }
@@ -62,26 +90,19 @@ export function tsvectorOf(doc: Pick<SearchDocument, "title" | "organizerName" |
   for (const [field, values] of fields) {
     const band = BANDS[field];
     let base = band.start;
-    for (const segment of fieldSegments(values)) {
-      const { tokens, length } = tokenise(segment, "document");
-      const add = (lexeme: string, p: number) => {
-        let list = positions.get(lexeme);
-        if (!list) positions.set(lexeme, (list = []));
-        if (list.length < MAX_POSITIONS) list.push(`${p}${WEIGHT[field]}`);
-      };
-      for (const t of tokens) {
+    const add = (lexeme: string, p: number) => {
+      let list = positions.get(lexeme);
+      if (!list) positions.set(lexeme, (list = []));
+      if (list.length < MAX_POSITIONS) list.push(`${p}${WEIGHT[field]}`);
+    };
+    for (const segment of values.flatMap((v) => segmentsOf(v, field !== "title"))) {
+      for (const t of segment.tokens) {
         const p = base + t.pos;
         if (p > band.end) break;
         add(t.lexeme, p);
       }
-      if (field === "title") {
-        const at = charPositions(segment);
-        for (const w of documentWords(segment)) {
-          const p = base + at[w.at];
-          if (at[w.at] >= 0 && p <= band.end) add(WHOLE_WORD + w.text, p);
-        }
-      }
-      base += length + SEGMENT_GAP;
+      if (field === "title") for (const w of segment.words) if (base + w.pos <= band.end) add(WHOLE_WORD + w.text, base + w.pos);
+      base += segment.length + SEGMENT_GAP;
       if (base > band.end) break;
     }
   }

@@ -81,6 +81,40 @@ function replaceAt(text: string, positions: number[], length: number, by: string
   return out + text.slice(last);
 }
 
+/** The groups of each form, by the form's first character: a text is scanned once, not once per form. */
+const GROUPS_BY_FIRST_CHAR = new Map<string, { form: string; group: SynonymGroup }[]>();
+for (const group of SYNONYM_GROUPS) {
+  for (const form of group.forms) {
+    const list = GROUPS_BY_FIRST_CHAR.get(form[0]) ?? [];
+    list.push({ form, group });
+    GROUPS_BY_FIRST_CHAR.set(form[0], list);
+  }
+}
+
+/** The (form, group) pairs whose form occurs in `text`. */
+function formsIn(text: string): { form: string; group: SynonymGroup }[] {
+  const found: { form: string; group: SynonymGroup }[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    const candidates = GROUPS_BY_FIRST_CHAR.get(text[i]);
+    if (!candidates) continue;
+    for (const c of candidates) {
+      if (!seen.has(c.form) && text.startsWith(c.form, i)) {
+        seen.add(c.form);
+        found.push(c);
+      }
+    }
+  }
+  return found;
+}
+
+/** Spellings that a whole word `word` of a document is also a whole word as (環境教育 → 環教). */
+export function wordAliases(word: string): readonly string[] {
+  const out: string[] = [];
+  for (const c of GROUPS_BY_FIRST_CHAR.get(word[0]) ?? []) if (c.form === word) out.push(...aliasesOfForm(c.group, word));
+  return out;
+}
+
 /**
  * Other spellings of a normalised text: every form found is replaced by each spelling that
  * should find it (and combinations, up to MAX_ALIASES). The text itself is not included.
@@ -91,9 +125,8 @@ export function textAliases(text: string): string[] {
   const aliases: string[] = [];
   while (queue.length && aliases.length < MAX_ALIASES) {
     const current = queue.shift() as string;
-    for (const group of SYNONYM_GROUPS) {
-      for (const form of group.forms) {
-        if (!current.includes(form)) continue;
+    for (const { form, group } of formsIn(current)) {
+      {
         const others = aliasesOfForm(group, form);
         if (!others.length) continue;
         // A form found only inside a longer form of another group is that one's (國中 in 國中小).
