@@ -177,7 +177,10 @@ async function main() {
   };
   // --rebuild-first: the rebuild (with searches running) before the use-case figures, so that
   // one rebuild both brings an index made by older search code up to date and is timed.
-  if (process.argv.includes("--rebuild-first")) await rebuildWhileSearching(mix, uncached);
+  if (process.argv.includes("--rebuild-first")) {
+    await rebuildWhileSearching(mix, uncached);
+    await printSizes(db, serverPids, "", "after the rebuild");
+  }
 
   const times: number[] = [];
   const slowest: { t: number; q: Query; total: number }[] = [];
@@ -293,7 +296,7 @@ const rssMb = (pid: string | number) => {
 type Db = { $queryRawUnsafe<T>(q: string): Promise<T> };
 
 /** Index size (table, TOAST, each index) and memory (RSS, shared buffers). */
-async function printSizes(db: Db, serverPids: string[], when = ""): Promise<void> {
+async function printSizes(db: Db, serverPids: string[], when = "", label = ""): Promise<void> {
   const mb = (b: number | string) => `${(Number(b) / 1048576).toFixed(1)} MB`;
   if (!when) {
     const [t] = await db.$queryRawUnsafe<{ total: string; heap: string; indexes: string; toast: string }[]>(
@@ -305,7 +308,7 @@ async function printSizes(db: Db, serverPids: string[], when = ""): Promise<void
     const ix = await db.$queryRawUnsafe<{ name: string; size: string }[]>(
       `SELECT indexrelid::regclass::text AS name, pg_relation_size(indexrelid) AS size FROM pg_index WHERE indrelid = '"SearchDocument"'::regclass ORDER BY 2 DESC`,
     );
-    console.log(`Index size: pg_total_relation_size("SearchDocument") ${mb(t.total)} = table ${mb(t.heap)} + TOAST ${mb(t.toast)} + indexes ${mb(t.indexes)}`);
+    console.log(`Index size${label ? ` ${label}` : ""}: pg_total_relation_size("SearchDocument") ${mb(t.total)} = table ${mb(t.heap)} + TOAST ${mb(t.toast)} + indexes ${mb(t.indexes)}`);
     console.log(`  ${ix.map((i) => `${i.name} ${mb(i.size)}`).join(", ")}`);
   }
   let buffers = "";
