@@ -426,6 +426,18 @@ async function measurePages(base: string, mix: Query[], serverPids: string[]): P
     };
     const limit = words.length * 3 * counties.length * stages.length;
     let i = 0;
+    // Warm-up (JIT, connection pool, lazily loaded modules) on searches of its own, not counted.
+    const warmup = Number(flag("warmup", "10"));
+    if (warmup > 0) {
+      await autocannon({
+        url: base,
+        headers: BROWSER_HEADERS,
+        connections,
+        duration: warmup,
+        requests: [{ method: "GET", setupRequest: (req: { path: string }) => ({ ...req, path: distinct(i++ % limit) }) }],
+      });
+    }
+    const warmed = i;
     const cpuBefore = cpuMs();
     const result = await autocannon({
       url: base,
@@ -437,7 +449,7 @@ async function measurePages(base: string, mix: Query[], serverPids: string[]): P
     const l = result.latency;
     console.log(`\nResult pages, caches missed (every request a different search, ${connections} connections, ${duration} s, ${base}):`);
     console.log(`  ${result.requests.average.toFixed(1)} requests/s   latency p50 ${l.p50} ms   p90 ${l.p90} ms   p99 ${l.p99} ms   max ${l.max} ms`);
-    console.log(`  ${result.requests.total} requests (${Math.min(i, limit)} distinct searches${i > limit ? ", WRAPPED: some repeated" : ""}), ${result.non2xx} not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+    console.log(`  ${result.requests.total} requests (${Math.min(i, limit) - warmed} distinct searches after ${warmed} of the ${warmup} s warm-up${i > limit ? ", WRAPPED: some repeated" : ""}), ${result.non2xx} not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
     if (serverPids.length) console.log(`  server CPU time: ${((cpuMs() - cpuBefore) / result.requests.total).toFixed(1)} ms per request; server RSS ${serverPids.map((p) => `${rssMb(p).toFixed(0)} MB`).join(" + ")}`);
   }
   if (process.argv.includes("--uncached-only")) return;
