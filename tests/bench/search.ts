@@ -269,6 +269,30 @@ function findServerPids(port: number): string[] {
   return pids;
 }
 
+/** CPU time (ms) of every process of the PostgreSQL server DATABASE_URL names, when it runs on this machine. */
+async function postgresCpu(): Promise<Map<string, number> | null> {
+  try {
+    const { Client } = await import("pg");
+    const c = new Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    const { rows } = await c.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
+    await c.end();
+    const postmaster = readFileSync(`/proc/${rows[0].pid}/stat`, "utf8").split(") ")[1].split(" ")[1];
+    const out = new Map<string, number>();
+    for (const pid of withDescendants([postmaster])) {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+        out.set(pid, (Number(f[11]) + Number(f[12])) * 10);
+      } catch {
+        /* gone */
+      }
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
 /** The pids and all their descendants (from /proc/<pid>/stat parent ids). */
 function withDescendants(pids: string[]): string[] {
   const { readdirSync } = require("node:fs") as typeof import("node:fs");
@@ -438,6 +462,14 @@ async function measurePages(base: string, mix: Query[], serverPids: string[]): P
       });
     }
     const warmed = i;
+    // The size of a page as rendered (uncompressed) and as sent (gzip).
+    {
+      const sample = distinct(limit - 1);
+      const plain = Buffer.byteLength(await (await fetch(`${base}${sample}`, { headers: { "accept-encoding": "identity" } })).text());
+      const gz = await fetch(`${base}${distinct(limit - 2)}`, { headers: BROWSER_HEADERS });
+      console.log(`\nA results page: ${(plain / 1024).toFixed(0)} KB rendered; content-encoding ${gz.headers.get("content-encoding") ?? "none"}`);
+    }
+    const pgBefore = await postgresCpu();
     const cpuBefore = cpuMs();
     const result = await autocannon({
       url: base,
@@ -451,6 +483,12 @@ async function measurePages(base: string, mix: Query[], serverPids: string[]): P
     console.log(`  ${result.requests.average.toFixed(1)} requests/s   latency p50 ${l.p50} ms   p90 ${l.p90} ms   p99 ${l.p99} ms   max ${l.max} ms`);
     console.log(`  ${result.requests.total} requests (${Math.min(i, limit) - warmed} distinct searches after ${warmed} of the ${warmup} s warm-up${i > limit ? ", WRAPPED: some repeated" : ""}), ${result.non2xx} not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
     if (serverPids.length) console.log(`  server CPU time: ${((cpuMs() - cpuBefore) / result.requests.total).toFixed(1)} ms per request; server RSS ${serverPids.map((p) => `${rssMb(p).toFixed(0)} MB`).join(" + ")}`);
+    const pgAfter = await postgresCpu();
+    if (pgBefore && pgAfter) {
+      let used = 0;
+      for (const [pid, ms] of pgAfter) used += ms - (pgBefore.get(pid) ?? 0);
+      console.log(`  PostgreSQL CPU time (all its processes): ${(used / result.requests.total).toFixed(1)} ms per request`);
+    }
   }
   if (process.argv.includes("--uncached-only")) return;
 
