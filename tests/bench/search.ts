@@ -45,6 +45,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { Client as PgClient } from "pg";
 import { TEST_ENV } from "../../scripts/test";
 import { RELEVANCE_QUERIES } from "./search-relevance-queries";
 
@@ -272,8 +273,7 @@ function findServerPids(port: number): string[] {
 /** CPU time (ms) of every process of the PostgreSQL server DATABASE_URL names, when it runs on this machine. */
 async function postgresCpu(): Promise<Map<string, number> | null> {
   try {
-    const { Client } = await import("pg");
-    const c = new Client({ connectionString: process.env.DATABASE_URL });
+    const c = new PgClient({ connectionString: process.env.DATABASE_URL });
     await c.connect();
     const { rows } = await c.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
     await c.end();
@@ -416,7 +416,8 @@ async function rebuildWhileSearching(mix: Query[], search: (params: Record<strin
 async function measurePages(base: string, mix: Query[], serverPids: string[]): Promise<void> {
   const connections = Number(flag("connections", "20"));
   // What a browser sends (compressed answers), the same for every request of the run.
-  const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br", "accept-language": "zh-TW,zh;q=0.9" };
+  // --accept-encoding gzip: what a client without brotli sends (to see what brotli costs).
+  const BROWSER_HEADERS = { "accept-encoding": flag("accept-encoding", "gzip, deflate, br"), "accept-language": "zh-TW,zh;q=0.9" };
   const duration = Number(flag("duration", "30"));
   const paths = mix.map((q) => `${q.page}?${new URLSearchParams(q.params)}`);
   let next = 0;
