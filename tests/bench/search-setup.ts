@@ -82,11 +82,11 @@ type Chunk = { units: DemoData["units"]; courses: DemoData["courses"] };
  * Adds `total` generated courses (and the units that organise them) after what is there, in
  * chunks of `chunk`: the demo generator with seed 1 + k for chunk k, renumbered (ids after the
  * highest, codes after the highest generated code). Registrations, users and the rest are left
- * out. Several chunks go in one write (`perWrite`, ~300,000 courses): each write recomputes the
+ * out. Several chunks go in one write (`perWrite`, 200,000 courses): each write recomputes the
  * seat counters of every course and checks every foreign key, so fewer writes are much faster,
- * while memory stays bounded.
+ * while memory stays bounded (~2.7 GB at the peak).
  */
-async function addCourses(databaseUrl: string, total: number, chunk: number, perWrite = 3): Promise<void> {
+async function addCourses(databaseUrl: string, total: number, chunk: number, perWrite = 2): Promise<void> {
   const { generateDemoData, writeDemoData, FIXTURE_COURSES, todayInTaipei } = await import("../../prisma/seed/index");
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
