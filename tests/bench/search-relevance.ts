@@ -141,6 +141,8 @@ export function titleWords(title: string): string[] {
 
 async function prepareDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) {
+    const { applyMigrations } = await import("../../scripts/db/migrate");
+    await applyMigrations(process.env.DATABASE_URL);
     if (process.argv.includes("--reindex")) await rebuildIndex();
     return { url: process.env.DATABASE_URL, stop: async () => {} };
   }

@@ -161,6 +161,9 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 async function main() {
   if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to the benchmark database (tests/bench/search-setup.ts prints it).");
   Object.assign(process.env, { ...TEST_ENV, ...process.env });
+  // The schema the search code expects (a no-op when the database is up to date).
+  const { applyMigrations } = await import("../../scripts/db/migrate");
+  await applyMigrations(process.env.DATABASE_URL);
   const { searchCourses } = await import("../../lib/search/search-courses");
   const { clearSearchCaches } = await import("../../lib/search/result-cache");
   const { db, disconnectDb } = await import("../../lib/db");
