@@ -75,7 +75,8 @@ export function compileQuery(query: SearchQuery, context: { now: Date; today: st
   }
   terms.push(...termsOf(query.org, ["organizer"], false));
 
-  let startFrom = query.from;
+  // upcomingOnly (全部研習列表's default): courses starting today or later.
+  let startFrom = query.upcomingOnly && !(query.from && query.from > context.today) ? context.today : query.from;
   let startTo = query.to;
   if (query.days) {
     const windowEnd = addDays(context.today, query.days);
