@@ -6,6 +6,7 @@ import { SearchError } from "@/components/search/search-error";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchResults } from "@/components/search/search-results";
 import { SearchWaysNav } from "@/components/search/search-ways-nav";
+import { UnitCombobox } from "@/components/search/unit-combobox";
 import { PageHeader } from "@/components/ui/page-header";
 import { COUNTIES, STAGE_LABELS, TIME_SLOT_LABELS } from "@/lib/courses/labels";
 import { asAppError, isAppError } from "@/lib/errors";
@@ -25,7 +26,18 @@ type Params = Record<string, string | string[] | undefined>;
 async function Results({ params }: { params: Params }) {
   try {
     const result = await searchCourses(params);
-    return <SearchResults result={result} basePath={PATH} defaults={DEFAULTS} emptyActions={[{ href: PATH, label: "清除所有條件" }]} />;
+    const q = result.query;
+    // A keyword that could not be searched, and nothing else: as for an empty search, no list.
+    const onlyKeyword = !usesMoreFields(q) && !q.from && !q.to;
+    return (
+      <SearchResults
+        result={result}
+        basePath={PATH}
+        defaults={DEFAULTS}
+        emptyActions={[{ href: PATH, label: "清除所有條件" }]}
+        whenKeywordIgnored={onlyKeyword ? "none" : "list"}
+      />
+    );
   } catch (error) {
     const e = asAppError(error) ?? error;
     if (isAppError(e)) return <SearchError message={e.message} resetHref={PATH} />;
@@ -61,12 +73,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
       <SearchForm key={searchParamsOf(query).toString()} action={PATH} label="研習進階搜尋" defaults={{ field: "all", size: String(DEFAULTS.size) }} className="card">
         <KeywordFields query={query} idPrefix="adv" />
         <div className="mt-4 grid gap-4 sm:grid-cols-3">
-          <div>
-            <label htmlFor="adv-org" className={label}>
-              開課單位
-            </label>
-            <input id="adv-org" name="org" type="search" defaultValue={query.org} maxLength={100} placeholder="例如：國家教育研究院" className="field-input" />
-          </div>
+          <UnitCombobox id="adv-org" label="辦理研習單位" defaultValue={query.org} placeholder="例如：國家教育研究院" hint="" />
           <div>
             <label htmlFor="adv-from" className={label}>
               開始日期（起）
