@@ -1,10 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-
-/** The id of the results heading, and the fragment that search links and forms end with. */
-export const RESULTS_HEADING_ID = "results-heading";
-export const RESULTS_HASH = `#${RESULTS_HEADING_ID}`;
+import { RESULTS_HASH, RESULTS_HEADING_ID } from "@/components/search/results-anchor";
 
 /**
  * After a search (a county chosen, a form submitted, another page of results), the URL ends with

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition, type FormEvent, type ReactNode } from "react";
-import { RESULTS_HASH } from "@/components/search/focus-results";
+import { RESULTS_HASH } from "@/components/search/results-anchor";
 import { Spinner } from "@/components/ui/spinner";
 
 /**

@@ -1,4 +1,5 @@
-import { FocusResultsHeading, RESULTS_HASH, RESULTS_HEADING_ID } from "@/components/search/focus-results";
+import { FocusResultsHeading } from "@/components/search/focus-results";
+import { RESULTS_HASH, RESULTS_HEADING_ID } from "@/components/search/results-anchor";
 import { HighlightedText } from "@/components/search/highlighted-text";
 import { Pagination } from "@/components/search/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";

@@ -161,12 +161,12 @@ test("依開課單位搜尋 (圖6): a stage, then 研習名稱/代碼, 辦理研
 
 test("a keyword of only symbols is not searched: the page says so instead of answering with every course", async ({ page }) => {
   await page.goto(`/courses?q=${encodeURIComponent("%%")}`);
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("alert").filter({ hasText: "關鍵字" });
   await expect(alert).toContainText("關鍵字「%%」沒有可搜尋的文字，請輸入關鍵字。");
   await expect(page.getByRole("heading", { name: /搜尋結果/ })).toContainText("未套用關鍵字");
   await expectGoodPage(page);
 
   await page.goto(`/courses/advanced?q=${encodeURIComponent("😀")}`);
-  await expect(page.getByRole("alert")).toContainText("關鍵字「😀」沒有可搜尋的文字");
+  await expect(page.getByRole("alert").filter({ hasText: "關鍵字" })).toContainText("關鍵字「😀」沒有可搜尋的文字");
   await expect(page.getByRole("table")).toHaveCount(0);
 });

@@ -61,7 +61,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
       </PageHeader>
       <SearchWaysNav current="list" />
       <SearchForm
-        key={searchParamsOf(query, DEFAULTS).toString()}
+        key={`form:${searchParamsOf(query, DEFAULTS)}`}
         action={PATH}
         label="全部研習列表搜尋"
         defaults={{ field: "all" }}

@@ -70,7 +70,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
         最完整的搜尋方式：可同時指定關鍵字、開課單位與日期範圍（包含已結束的研習），更多條件請按「顯示更多方式」。
       </PageHeader>
       <SearchWaysNav current="advanced" />
-      <SearchForm key={searchParamsOf(query).toString()} action={PATH} label="研習進階搜尋" defaults={{ field: "all", size: String(DEFAULTS.size) }} className="card">
+      <SearchForm key={`form:${searchParamsOf(query)}`} action={PATH} label="研習進階搜尋" defaults={{ field: "all", size: String(DEFAULTS.size) }} className="card">
         <KeywordFields query={query} idPrefix="adv" />
         <div className="mt-4 grid gap-4 sm:grid-cols-3">
           <UnitCombobox id="adv-org" label="辦理研習單位" defaultValue={query.org} placeholder="例如：國家教育研究院" hint="" />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { RESULTS_HASH } from "@/components/search/focus-results";
+import { RESULTS_HASH } from "@/components/search/results-anchor";
 import { IndexFields } from "@/components/search/index-fields";
 import { OptionLinks } from "@/components/search/option-links";
 import { ResultsSkeleton } from "@/components/search/results-skeleton";
