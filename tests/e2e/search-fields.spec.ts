@@ -60,10 +60,10 @@ test("依研習地點搜尋 (圖3): county, stage, then 研習資訊分類索引
   await expect(form.getByRole("group", { name: /專案屬性標籤/ })).toBeVisible();
   await expectGoodPage(page);
 
-  await chooseUnitByKeyboard(page, "辦理研習單位");
   await form.getByLabel("班別性質").selectOption("NON_CREDIT");
+  const box = await chooseUnitByKeyboard(page, "辦理研習單位");
   // Enter with the list closed submits the search.
-  await page.keyboard.press("Enter");
+  await box.press("Enter");
   await expect(page).toHaveURL(new RegExp(`org=${encodeURIComponent(UNIT)}`));
   await expect(page).toHaveURL(/county=.*stage=JUNIOR_HIGH.*type=NON_CREDIT/);
   await expectFocusOnResults(page);

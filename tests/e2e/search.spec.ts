@@ -72,7 +72,7 @@ test("全部研習列表: a keyword, matched words marked, sorted by date, back 
 
   const sortByStart = isPhone(page)
     ? page.getByRole("navigation", { name: "排序方式" }).getByRole("link", { name: /開始日期/ })
-    : page.getByRole("columnheader", { name: /開始日期/ }).getByRole("link");
+    : page.getByRole("columnheader", { name: /研習日期/ }).getByRole("link");
   await sortByStart.click();
   await expect(page).toHaveURL(/sort=start/);
   await expectResults(page);
