@@ -50,6 +50,13 @@ test("依研習地點搜尋 (圖3): county, stage, then 研習資訊分類索引
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`county=${encodeURIComponent("臺北市")}.*#results-heading$`));
   await expectFocusOnResults(page);
+  // From there the first course is a few Tabs away (past the sort and page-size links), not 61.
+  let tabs = 0;
+  while (tabs < 20 && !(await page.evaluate(() => /^\/courses\/\d+$/.test(document.activeElement?.getAttribute("href") ?? "")))) {
+    await page.keyboard.press("Tab");
+    tabs++;
+  }
+  expect(tabs).toBeLessThanOrEqual(15);
 
   await page.getByRole("navigation", { name: "學校階段" }).getByRole("link", { name: "國中", exact: true }).click();
   await expect(page).toHaveURL(/stage=JUNIOR_HIGH/);
