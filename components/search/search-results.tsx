@@ -119,6 +119,8 @@ function Code({ hit }: { hit: CourseHit }) {
 export function SearchResults({ result, basePath, defaults, emptyActions = [], columns = "full", whenKeywordIgnored = "list", scope }: Props) {
   const { query, hits, total } = result;
   const ignored = result.keywordIgnored;
+  // Only the notice: where an empty search lists nothing, or when the engine ran no search.
+  const noticeOnly = ignored && (whenKeywordIgnored === "none" || total === 0);
   const linkedPages = lastLinkedPage(result.pageCount);
   const { sort, order } = effectiveSort(query);
   const keyword = hasKeyword(query) && !ignored;
@@ -147,7 +149,7 @@ export function SearchResults({ result, basePath, defaults, emptyActions = [], c
       <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-1">
         <h2 id={RESULTS_HEADING_ID} tabIndex={-1} className="scroll-mt-4 text-xl font-bold">
           搜尋結果
-          {ignored && whenKeywordIgnored === "none" ? (
+          {noticeOnly ? (
             <span className="ml-2 text-base font-normal text-muted">未搜尋</span>
           ) : (
             <span className="ml-2 text-base font-normal text-muted">
@@ -170,7 +172,7 @@ export function SearchResults({ result, basePath, defaults, emptyActions = [], c
 
       {ignored && <KeywordIgnoredNotice result={result} clearHref={searchHref(basePath, query, { q: "", org: "", field: "all" }, defaults)} />}
 
-      {scope && !(ignored && whenKeywordIgnored === "none") && (
+      {scope && !(noticeOnly) && (
         <p className="mt-2 text-sm text-muted">
           {scope.text}
           <a href={scope.href} className="ml-2 font-medium">
@@ -179,7 +181,7 @@ export function SearchResults({ result, basePath, defaults, emptyActions = [], c
         </p>
       )}
 
-      {ignored && whenKeywordIgnored === "none" ? null : (
+      {noticeOnly ? null : (
         <>
           {total > 0 && (
             <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">

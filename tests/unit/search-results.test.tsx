@@ -75,6 +75,13 @@ describe("a keyword with nothing searchable in it", () => {
     expect(screen.getByRole("heading", { name: /搜尋結果/ })).toHaveTextContent("未搜尋");
   });
 
+  it("shows only the notice when no search was run for it", () => {
+    render(<SearchResults result={result({ query, keywordIgnored: true, hits: [], total: 0 })} basePath={PATH} defaults={DEFAULTS} />);
+    expect(screen.getByRole("alert")).toHaveTextContent("沒有可搜尋的文字");
+    expect(screen.queryByText("找不到符合條件的研習。")).toBeNull();
+    expect(screen.getByRole("heading", { name: /搜尋結果/ })).toHaveTextContent("未搜尋");
+  });
+
   it("is not mentioned for an ordinary search", () => {
     render(<SearchResults result={result({ query: { ...emptyQuery(), q: "數學" } })} basePath={PATH} defaults={DEFAULTS} />);
     expect(screen.queryByRole("alert")).toBeNull();
