@@ -162,7 +162,9 @@ beforeAll(async () => {
   for await (const batch of allDocumentBatches()) allDocs.push(...batch);
 });
 
-describe.each(engines)("search index contract: %s", (_engine, make) => {
+describe.each(engines)("search index contract: %s", (engine, make) => {
+  // Ranking among equals by the moment of the search, and whole words: PostgreSQL only (README, "Engines").
+  const postgresOnly = engine === "postgres" ? it : it.skip;
   let index: SearchIndex;
   let cleanup: () => Promise<void>;
 
@@ -288,14 +290,14 @@ describe.each(engines)("search index contract: %s", (_engine, make) => {
       expect(await codes("q=閱讀")).toEqual(["8100004", "8100010", "8100011"]);
     });
 
-    it("orders equally relevant courses: open for registration, then not started (soonest first), then past, then cancelled", async () => {
+    postgresOnly("orders equally relevant courses: open for registration, then not started (soonest first), then past, then cancelled", async () => {
       // All four have 數學 as a whole word of the title.
       expect(await codes("q=數學")).toEqual(["8100001", "8100025", "8100026", "8100014"]);
       // Title matches (8100023 has 國中 inside 國中小) before the organizer match 8100011.
       expect(await codes("q=國中")).toEqual(["8100001", "8100014", "8100023", "8100011"]);
     });
 
-    it("ranks a whole word above the same characters inside a longer word", async () => {
+    postgresOnly("ranks a whole word above the same characters inside a longer word", async () => {
       // 8100023 (…輔導團…) is open and sooner; 8100024 has 輔導 as a word of its own.
       expect(await codes("q=輔導")).toEqual(["8100024", "8100023"]);
     });
