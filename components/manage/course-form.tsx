@@ -352,7 +352,7 @@ export function CourseForm({ initialValues, action, submitLabel, pendingLabel, s
           </div>
           {input("subjectPath", { maxLength: 100 })}
         </div>
-        <fieldset id="g-tags" tabIndex={-1} aria-describedby={[`tags-hint`, shown("tags") ? "tags-error" : ""].filter(Boolean).join(" ")} aria-invalid={shown("tags") ? true : undefined}>
+        <fieldset id="g-tags" tabIndex={-1} aria-describedby={[`tags-hint`, shown("tags") ? "tags-error" : ""].filter(Boolean).join(" ")}>
           <legend className="mb-1 font-semibold">{COURSE_FIELD_LABELS.tags}</legend>
           <p id="tags-hint" className="mb-2 text-sm text-muted">
             從清單中勾選，可複選，最多 {MAX_TAGS} 個；教師可依標籤搜尋。已選 <span className="tabular-nums">{values.tags.length}</span> 個。

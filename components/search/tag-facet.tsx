@@ -1,4 +1,4 @@
-import { canonicalTag, tagOrder } from "@/lib/courses/tags";
+import { canonicalTag, countsByTag } from "@/lib/courses/tags";
 import type { TagFacet as TagCount } from "@/lib/search/index-port";
 
 /**
@@ -18,27 +18,21 @@ export function TagFacet({
   className?: string;
   legendClassName?: string;
 }) {
-  const counts = new Map<string, number>();
-  // An index not yet rebuilt after a merge may still hold an alias: counted with its tag.
-  for (const f of facets) {
-    const name = canonicalTag(f.name) ?? f.name;
-    counts.set(name, (counts.get(name) ?? 0) + f.count);
-  }
   const chosen = new Set(selected.map((t) => canonicalTag(t) ?? t.trim()).filter(Boolean));
-  for (const name of chosen) if (!counts.has(name)) counts.set(name, 0);
-  const names = [...counts.keys()].sort((a, b) => tagOrder(a) - tagOrder(b) || (a < b ? -1 : a > b ? 1 : 0));
-  if (!names.length) return null;
+  // Ticked tags join with no courses of their own, so that they show even when none has them now.
+  const rows = countsByTag([...facets, ...[...chosen].map((name) => ({ name, count: 0 }))]);
+  if (!rows.length) return null;
 
   return (
     <fieldset className={className}>
       <legend className={legendClassName}>專案屬性標籤（符合任一個即可）</legend>
       <ul className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3 lg:grid-cols-4">
-        {names.map((name) => (
+        {rows.map(({ name, count }) => (
           <li key={name} className="min-w-0">
             <label className="flex min-h-11 items-center gap-2 sm:min-h-9">
               <input type="checkbox" name="tag" value={name} defaultChecked={chosen.has(name)} className="size-5 shrink-0" />
               <span className="min-w-0 break-words">
-                {name} <span className="text-muted tabular-nums">({(counts.get(name) ?? 0).toLocaleString("zh-TW")})</span>
+                {name} <span className="text-muted tabular-nums">({count.toLocaleString("zh-TW")})</span>
               </span>
             </label>
           </li>

@@ -65,3 +65,19 @@ export function tagOrder(name: string): number {
   const i = c === undefined ? -1 : TAG_NAMES.indexOf(c);
   return i < 0 ? TAG_NAMES.length : i;
 }
+
+/**
+ * Counts per tag (as an index reports them) merged by tag: an alias an index still holds (one not
+ * rebuilt since a merge) counts toward its tag; an unlisted tag keeps its own count. In the list's
+ * order, unlisted tags last by name.
+ */
+export function countsByTag(counts: readonly { name: string; count: number }[]): { name: string; count: number }[] {
+  const merged = new Map<string, number>();
+  for (const { name, count } of counts) {
+    const tag = canonicalTag(name) ?? name;
+    merged.set(tag, (merged.get(tag) ?? 0) + count);
+  }
+  return [...merged]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => tagOrder(a.name) - tagOrder(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

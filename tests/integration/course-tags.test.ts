@@ -175,3 +175,22 @@ describe("tag facets", () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 });
+
+describe("GET /api/tags", () => {
+  test("lists the managed tags in order with their aliases and counts of public courses", async () => {
+    const { GET } = await import("@/app/api/tags/route");
+    const res = await GET();
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=300");
+    const { tags } = (await res.json()) as { tags: { name: string; aliases: string[]; count: number }[] };
+    expect(tags.map((t) => t.name)).toEqual(TAG_VOCABULARY.map((t) => t.name));
+    expect(tags.find((t) => t.name === "性別平等教育")?.aliases).toContain("性平教育");
+    const rows = await db.$queryRawUnsafe<{ name: string; count: number }[]>(
+      `SELECT t.name, count(*)::int AS count FROM "Course" c, unnest(c.tags) AS t(name)
+       WHERE c.status IN ('PUBLISHED', 'CANCELLED') GROUP BY t.name`,
+    );
+    const expected = new Map(rows.map((r) => [r.name, r.count]));
+    expect(Object.fromEntries(tags.map((t) => [t.name, t.count]))).toEqual(Object.fromEntries(TAG_VOCABULARY.map((t) => [t.name, expected.get(t.name) ?? 0])));
+    expect(tags.find((t) => t.name === "性別平等教育")!.count).toBeGreaterThan(0);
+  });
+});

@@ -1,4 +1,4 @@
-import { canonicalTag, canonicalTags, isTagName, TAG_NAMES, TAG_VOCABULARY, tagKey, tagOrder, unlistedTags } from "@/lib/courses/tags";
+import { canonicalTag, canonicalTags, countsByTag, isTagName, TAG_NAMES, TAG_VOCABULARY, tagKey, tagOrder, unlistedTags } from "@/lib/courses/tags";
 
 describe("專案屬性標籤: one list with aliases", () => {
   test("性平教育 and 性別平等教育 are one tag, stored as 性別平等教育", () => {
@@ -56,5 +56,22 @@ describe("專案屬性標籤: one list with aliases", () => {
   test("list order, unlisted tags last", () => {
     expect(tagOrder("性平教育")).toBe(TAG_NAMES.indexOf("性別平等教育"));
     expect(tagOrder("數學教育")).toBe(TAG_NAMES.length);
+  });
+
+  test("counts per tag: an alias counts toward its tag, in list order, unlisted tags last", () => {
+    expect(
+      countsByTag([
+        { name: "閱讀教育", count: 5 },
+        { name: "數學教育", count: 2 },
+        { name: "性平教育", count: 3 },
+        { name: "性別平等教育", count: 10 },
+        { name: "特殊教育", count: 0 },
+      ]),
+    ).toEqual([
+      { name: "性別平等教育", count: 13 },
+      { name: "閱讀教育", count: 5 },
+      { name: "特殊教育", count: 0 },
+      { name: "數學教育", count: 2 },
+    ]);
   });
 });
