@@ -216,7 +216,8 @@ const tagsField = z
   .superRefine((list, ctx) => {
     const unlisted = unlistedTags(list);
     if (unlisted.length) {
-      ctx.addIssue({ code: "custom", message: `「${unlisted.slice(0, 3).join("」「")}」${unlisted.length > 3 ? "等" : ""}不在專案屬性標籤清單中，請從清單中勾選` });
+      const shown = unlisted.slice(0, 3).map((t) => (Array.from(t).length > 20 ? `${Array.from(t).slice(0, 20).join("")}…` : t));
+      ctx.addIssue({ code: "custom", message: `「${shown.join("」「")}」${unlisted.length > 3 ? "等" : ""}不在專案屬性標籤清單中，請從清單中勾選` });
     }
   })
   .transform(canonicalTags)

@@ -85,6 +85,7 @@ describe("the course form schema", () => {
     expect(courseFormSchema.parse({ ...valid, tags: "性平教育、性別平等教育, 特教" }).tags).toEqual(["性別平等教育", "特殊教育"]);
     expect(courseFieldErrors({ ...valid, tags: ["環境教育", "數學教育"] }).tags).toEqual(["「數學教育」不在專案屬性標籤清單中，請從清單中勾選"]);
     expect(courseFieldErrors({ ...valid, tags: ["甲", "乙", "丙", "丁"] }).tags).toEqual(["「甲」「乙」「丙」等不在專案屬性標籤清單中，請從清單中勾選"]);
+    expect(courseFieldErrors({ ...valid, tags: ["標".repeat(5000)] }).tags).toEqual([`「${"標".repeat(20)}…」不在專案屬性標籤清單中，請從清單中勾選`]);
     const eleven = ["性別平等教育", "環境教育", "資訊教育", "閱讀教育", "特殊教育", "生命教育", "人權教育", "國際教育", "防災教育", "品德教育", "家庭教育"];
     expect(courseFieldErrors({ ...valid, tags: eleven }).tags).toEqual(["專案屬性標籤最多 10 個"]);
     expect(courseFieldErrors({ ...valid, tags: [...eleven.slice(0, 10), "性平教育"] }).tags).toBeUndefined();
