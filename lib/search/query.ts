@@ -52,7 +52,7 @@ const DEFAULT_ORDER: Record<SortField, SortOrder> = { relevance: "desc", start: 
 export const PAGE_SIZES = [10, 30, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 export const MAX_PAGE = 1000;
-export const MAX_TERMS = 8;
+export const MAX_TERMS = 12;
 
 export const STAGES = Object.values(UnitStage) as UnitStage[];
 export const CLASS_TYPES = Object.values(ClassType) as ClassType[];

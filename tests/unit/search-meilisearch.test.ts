@@ -1,6 +1,7 @@
 import { compileQuery } from "@/lib/search/compile";
 import type { SearchDocument } from "@/lib/search/documents";
 import { MeilisearchIndex, type MeiliClient } from "@/lib/search/meilisearch-index";
+import { tokenise } from "@/lib/search/normalise";
 import { buildMeiliSearch, encodeToken, filterString, indexSettings, meiliSynonyms, toMeiliDocument } from "@/lib/search/meilisearch-requests";
 import { parseSearchQuery } from "@/lib/search/query";
 
@@ -89,6 +90,14 @@ describe("indexSettings", () => {
     expect(synonyms[long]).toEqual([short]);
     expect(indexSettings().synonyms).toEqual(synonyms);
   });
+
+  it("carries the dictionary's one-way entries one way only", () => {
+    const synonyms = meiliSynonyms();
+    const key = tokenise("全民國防教育", "query").tokens.map(encodeToken).join(" ");
+    const value = tokenise("國防教育", "query").tokens.map(encodeToken).join(" ");
+    expect(synonyms[key]).toEqual([value]);
+    expect(synonyms[value]).toBeUndefined();
+  });
 });
 
 describe("buildMeiliSearch", () => {
@@ -99,6 +108,12 @@ describe("buildMeiliSearch", () => {
     expect(r.params.attributesToSearchOn).toEqual(["titleWords", "titleChars", "organizerWords", "organizerChars", "tagWords", "tagChars"]);
     expect(r.params.filter).toBeUndefined();
     expect(r.params.sort).toBeUndefined();
+  });
+
+  it("sends the words of a keyword typed without spaces as separate phrases, as PostgreSQL matches them", () => {
+    expect(request("q=性平研習").q).toBe(`"${word("性平")}" "${word("研習")}"`);
+    expect(request("q=AI數學").q).toBe(`"${word("ai")}" "${word("數學")}"`);
+    expect(request("q=%").q).toBe("");
   });
 
   it("requires the words of a term with a lone character separately", () => {
