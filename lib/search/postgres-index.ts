@@ -546,7 +546,9 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async facets(): Promise<SearchFacets> {
     const categories = await sql<{ v: string }>(`SELECT DISTINCT category AS v FROM ${TABLE} ORDER BY 1`);
-    const tags = await sql<{ v: string }>(`SELECT DISTINCT unnest(tags) AS v FROM ${TABLE} ORDER BY 1`);
-    return { categories: categories.map((r) => r.v), tags: tags.map((r) => r.v) };
+    const tags = await sql<{ name: string; count: number }>(
+      `SELECT t.name, count(DISTINCT d.code)::int AS count FROM ${TABLE} d, unnest(d.tags) AS t(name) GROUP BY t.name ORDER BY count DESC, t.name COLLATE "C"`,
+    );
+    return { categories: categories.map((r) => r.v), tags };
   }
 }

@@ -415,10 +415,15 @@ describe.each(engines)("search index contract: %s", (engine, make) => {
     });
   });
 
-  it("lists the categories and tags in use", async () => {
+  it("lists the categories in use, and the tags with their counts of public courses, most first", async () => {
     const facets = await index.facets();
     expect(facets.categories).toEqual(expect.arrayContaining(["一般研習", "工作坊", "碩士在職專班", "講座"]));
-    expect(facets.tags.sort()).toEqual(["性別平等教育", "性平教育", "特殊教育", "資訊教育", "閱讀教育"].sort());
+    const expected = new Map<string, number>();
+    for (const d of allDocs) for (const t of new Set(d.tags)) expected.set(t, (expected.get(t) ?? 0) + 1);
+    expect(Object.fromEntries(facets.tags.map((t) => [t.name, t.count]))).toEqual(Object.fromEntries(expected));
+    expect(facets.tags[0]).toEqual({ name: "閱讀教育", count: 2 });
+    const counts = facets.tags.map((t) => t.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
   it("adds, replaces and removes documents", async () => {
