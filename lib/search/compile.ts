@@ -1,5 +1,6 @@
 import { normaliseText, splitTerms, tokenise, type Token } from "@/lib/search/normalise";
 import { queryWords } from "@/lib/search/segment";
+import { canonicalTag } from "@/lib/courses/tags";
 import { effectiveSort, MAX_TERMS, type SearchQuery, type SortField, type SortOrder } from "@/lib/search/query";
 
 /**
@@ -128,7 +129,8 @@ export function compileQuery(query: SearchQuery, context: { now: Date; today: st
     stage: query.stage,
     classType: query.classType,
     category: query.category,
-    tags: query.tags,
+    // A tag's alias in the URL (性平教育) is its tag (性別平等教育), as courses store it.
+    tags: [...new Set(query.tags.map((t) => canonicalTag(t) ?? t))],
     timeSlot: query.timeSlot,
     startFrom,
     startTo,

@@ -38,6 +38,10 @@ describe("compileQuery: words of the keyword", () => {
     expect(q.sort).toBe("start");
   });
 
+  it("reads a tag's alias as its tag (性平教育 is 性別平等教育), once", () => {
+    expect(compile("tag=性平教育&tag=性別平等教育&tag=閱讀教育").tags).toEqual(["性別平等教育", "閱讀教育"]);
+  });
+
   it("ranks by the minute and the day in Taipei (cacheable for a minute)", () => {
     expect(compile("q=數學").rankAt).toEqual({ now: "2026-11-30T02:00:00.000Z", today: "2026-11-30" });
   });

@@ -156,7 +156,7 @@ describe("buildMeiliSearch", () => {
       'organizerStage = "JUNIOR_HIGH"',
       'classType = "NON_CREDIT"',
       'category = "工作坊"',
-      'tags IN ["性平教育", "閱讀教育"]',
+      'tags IN ["性別平等教育", "閱讀教育"]',
       'timeSlot = "WEEKEND"',
       "startDay >= 20788",
       "startDay <= 20818",
