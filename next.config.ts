@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
   },
   // Packages with native code or wasm stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "opencc-js", "pg"],
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

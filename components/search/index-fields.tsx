@@ -1,7 +1,8 @@
 import { ClassTypeSelect } from "@/components/search/keyword-fields";
-import { TagCheckboxes } from "@/components/search/tag-checkboxes";
+import { TagFacet } from "@/components/search/tag-facet";
 import { UnitCombobox } from "@/components/search/unit-combobox";
 import { COUNTIES } from "@/lib/courses/labels";
+import type { TagFacet as TagCount } from "@/lib/search/index-port";
 import type { SearchQuery } from "@/lib/search/query";
 
 const label = "mb-1 block font-medium";
@@ -83,7 +84,7 @@ export function IndexFields({
 }: {
   query: SearchQuery;
   idPrefix: string;
-  tags: string[];
+  tags: readonly TagCount[];
   withCounty?: boolean;
   typeLabel?: string;
 }) {
@@ -94,7 +95,7 @@ export function IndexFields({
       <StartDateRange query={query} idPrefix={idPrefix} />
       {withCounty && <CountySelect query={query} id={`${idPrefix}-county`} />}
       <ClassTypeSelect query={query} id={`${idPrefix}-type`} label={typeLabel} />
-      <TagCheckboxes tags={tags} selected={query.tags} className="sm:col-span-2" />
+      <TagFacet facets={tags} selected={query.tags} className="sm:col-span-2" />
     </div>
   );
 }

@@ -13,7 +13,13 @@ import { SYNONYM_GROUPS, textAliases } from "@/lib/search/synonyms";
  * queries are normalised and cut into words by lib/search/normalise.ts for both engines, and
  * each word is sent to Meilisearch spelled in plain lower-case letters (a kind letter, then five
  * letters per character): Meilisearch keeps such a word whole, and matches it exactly. Each
- * query term is sent as a phrase ("…"), so its words must be adjacent, as in PostgreSQL.
+ * query word (lib/search/segment.ts cuts 性平研習 into 性平 and 研習, with the same dictionary)
+ * is sent as a phrase ("…"), so its characters must be adjacent, as in PostgreSQL.
+ *
+ * Ranking differs in one respect, documented in the README: PostgreSQL orders equally relevant
+ * courses by "open for registration now, then not started (soonest), then past, then cancelled",
+ * which depends on the moment of the search; Meilisearch's ranking rules are fixed at indexing,
+ * so it orders them by start date only.
  */
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
@@ -136,12 +142,20 @@ const SEARCHABLE: Record<TextField, string[]> = {
   tags: ["tagWords", "tagChars"],
 };
 
-/** The synonym groups as Meilisearch synonyms (each spelling → the others), in encoded words. */
+/**
+ * The dictionary's groups as Meilisearch synonyms, in encoded words: in a "same" group each
+ * spelling → the others; in an "expand" entry only the first → the rest (Meilisearch's one-way
+ * synonyms). Documents carry the same spellings as aliases (toMeiliDocument), as in PostgreSQL.
+ */
 export function meiliSynonyms(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const group of SYNONYM_GROUPS) {
     const encoded = group.forms.map((f) => wordStream(normaliseText(f)));
-    for (const form of encoded) out[form] = encoded.filter((o) => o !== form);
+    if (group.oneWay) {
+      out[encoded[0]] = [...new Set([...(out[encoded[0]] ?? []), ...encoded.slice(1)])];
+      continue;
+    }
+    for (const form of encoded) out[form] = [...new Set([...(out[form] ?? []), ...encoded.filter((o) => o !== form)])];
   }
   return out;
 }

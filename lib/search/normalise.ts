@@ -156,3 +156,25 @@ export function splitTerms(normalisedQuery: string): string[] {
     .map((t) => t.trim())
     .filter(Boolean);
 }
+
+/**
+ * The word position (as `tokenise` counts them) of each UTF-16 unit of a normalised text, or -1
+ * where no word is (spaces, punctuation).
+ */
+export function charPositions(normalised: string): number[] {
+  const out: number[] = [];
+  let pos = 0;
+  let prev: CharClass | undefined;
+  for (const ch of normalised) {
+    const cls = classOf(ch);
+    let p = -1;
+    if (cls === "cjk") p = pos++;
+    else if (cls !== "other") {
+      if (prev !== cls) pos++;
+      p = pos - 1;
+    }
+    for (let k = 0; k < ch.length; k++) out.push(p);
+    prev = cls;
+  }
+  return out;
+}

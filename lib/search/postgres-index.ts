@@ -4,8 +4,9 @@ import { db, sql } from "@/lib/db";
 import type { CompiledQuery, CompiledTerm, TextField } from "@/lib/search/compile";
 import type { SearchDocument } from "@/lib/search/documents";
 import type { SearchFacets, SearchIndex, SearchResult } from "@/lib/search/index-port";
-import { normaliseText, tokenise } from "@/lib/search/normalise";
-import { textAliases } from "@/lib/search/synonyms";
+import { charPositions, normaliseText, tokenise, type Token } from "@/lib/search/normalise";
+import { documentWords } from "@/lib/search/segment";
+import { textAliases, wordAliases } from "@/lib/search/synonyms";
 
 /**
  * The PostgreSQL search index: the table "SearchDocument", one row per public course, with a
@@ -16,6 +17,10 @@ import { textAliases } from "@/lib/search/synonyms";
  * spellings is a separate segment, a gap apart, so a phrase never spans two of them. A query term
  * becomes a phrase tsquery ('性別' <-> '別平' <-> '平等'), restricted to the weights of the
  * fields it may match.
+ *
+ * The title's words as lib/search/segment.ts cuts them are indexed too, marked with a leading
+ * "=" ('=輔導' in 輔導知能研習, '=輔導團' in 國中小領域輔導團), for ranking only: a query word
+ * that is a whole word of the title ranks above one found inside a longer word.
  */
 const TABLE = `"SearchDocument"`;
 const BUILD_TABLE = `"SearchDocument_build"`;
@@ -28,6 +33,8 @@ const BANDS: Record<TextField, { start: number; end: number }> = {
   tags: { start: 10001, end: 16383 },
 };
 const SEGMENT_GAP = 10;
+/** Marks a lexeme that is a whole word of the title. */
+const WHOLE_WORD = "=";
 /** PostgreSQL keeps at most 256 positions per word in a tsvector. */
 const MAX_POSITIONS = 256;
 
@@ -35,11 +42,39 @@ const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g
 
 /** Normalised segments of a field: each value and its synonym spellings. */
 export function fieldSegments(values: string[]): string[] {
-  const out: string[] = [];
-  for (const v of values) {
-    const n = normaliseText(v);
-    if (!n.trim()) continue;
-    out.push(n, ...textAliases(n));
+  return values.flatMap((v) => segmentsOf(v).map((s) => s.text));
+}
+
+/** A segment of a field value, cut into words (and, for an original value, its whole words). */
+type Segment = { text: string; tokens: Token[]; length: number; words: { text: string; pos: number }[] };
+
+/** Organizer names, tags and many titles repeat across courses: their segments are kept (bounded). */
+const SEGMENT_CACHE = new Map<string, Segment[]>();
+const SEGMENT_CACHE_SIZE = 20_000;
+
+function segmentsOf(value: string, cache = false): Segment[] {
+  const cached = cache ? SEGMENT_CACHE.get(value) : undefined;
+  if (cached) return cached;
+  const n = normaliseText(value);
+  const out: Segment[] = [];
+  if (n.trim()) {
+    for (const [i, text] of [n, ...textAliases(n)].entries()) {
+      const { tokens, length } = tokenise(text, "document");
+      const words: { text: string; pos: number }[] = [];
+      if (i === 0) {
+        // Whole words of the value as written, and the spellings each of them also stands for.
+        const at = charPositions(text);
+        for (const w of documentWords(text)) {
+          if (at[w.at] < 0) continue;
+          for (const spelling of [w.text, ...wordAliases(w.text)]) words.push({ text: spelling, pos: at[w.at] });
+        }
+      }
+      out.push({ text, tokens, length, words });
+    }
+  }
+  if (cache) {
+    if (SEGMENT_CACHE.size >= SEGMENT_CACHE_SIZE) SEGMENT_CACHE.clear();
+    SEGMENT_CACHE.set(value, out);
   }
   return out;
 }
@@ -55,16 +90,19 @@ export function tsvectorOf(doc: Pick<SearchDocument, "title" | "organizerName" |
   for (const [field, values] of fields) {
     const band = BANDS[field];
     let base = band.start;
-    for (const segment of fieldSegments(values)) {
-      const { tokens, length } = tokenise(segment, "document");
-      for (const t of tokens) {
+    const add = (lexeme: string, p: number) => {
+      let list = positions.get(lexeme);
+      if (!list) positions.set(lexeme, (list = []));
+      if (list.length < MAX_POSITIONS) list.push(`${p}${WEIGHT[field]}`);
+    };
+    for (const segment of values.flatMap((v) => segmentsOf(v, true))) {
+      for (const t of segment.tokens) {
         const p = base + t.pos;
         if (p > band.end) break;
-        let list = positions.get(t.lexeme);
-        if (!list) positions.set(t.lexeme, (list = []));
-        if (list.length < MAX_POSITIONS) list.push(`${p}${WEIGHT[field]}`);
+        add(t.lexeme, p);
       }
-      base += length + SEGMENT_GAP;
+      if (field === "title") for (const w of segment.words) if (base + w.pos <= band.end) add(WHOLE_WORD + w.text, base + w.pos);
+      base += segment.length + SEGMENT_GAP;
       if (base > band.end) break;
     }
   }
@@ -139,10 +177,83 @@ function whereClauses(q: CompiledQuery, p: Param, except?: CompiledTerm): string
 }
 
 const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join("\n  AND ")}` : "");
-const FIELD_SCORE: Record<TextField, number> = { title: 100, organizer: 10, tags: 1 };
-const FIELD_ORDER: TextField[] = ["title", "organizer", "tags"];
 
-/** The search as SQL: one query for the page, one for the total (run side by side); exported for unit tests. */
+/** A piece of SQL for a condition, built with the statement's parameter list. */
+type Condition = (p: Param) => string;
+type Ordered = { where: Condition[]; order: string };
+
+const CJK_TEXT = /[\u3400-\u9fff]/;
+
+/** A term found as a whole word of the title ('=輔導':A); letters and digits are whole words already. */
+function wholeWordQuery(t: CompiledTerm): string {
+  return CJK_TEXT.test(t.text) ? `${quote(WHOLE_WORD + t.text)}:A` : phraseQuery(t, "A");
+}
+
+const all = (parts: string[]) => parts.map((x) => `(${x})`).join(" & ");
+
+/**
+ * Relevance, as ordered groups of matching courses (tiers), each an extra condition:
+ * 1. the course with the typed code;
+ * 2. a keyword typed as several words (教學研習) found in the title as typed, then its words
+ *    found apart;
+ * 3. within each, every keyword word a whole word of the title (輔導 in 輔導知能研習, not in
+ *    輔導團) first, then found inside longer words;
+ * 4. every keyword word in the organizer name;
+ * 5. the rest (words found across fields, or in tags).
+ * Within a tier, courses open for registration now come first, then ones not yet started,
+ * soonest first; then past ones, newest first; then cancelled ones (`BUCKETS`). Exported for
+ * unit tests.
+ */
+export function relevanceTiers(q: CompiledQuery): Condition[] {
+  const keyword = q.terms.filter((t) => t.keyword);
+  const codeTerms = keyword.filter((t) => t.matchesCode).map((t) => t.text);
+  const notCode: Condition[] = codeTerms.length ? [(p) => `d.code <> ALL(${p(codeTerms)}::text[])`] : [];
+  const tiers: Condition[] = [];
+  if (codeTerms.length) tiers.push((p) => `d.code = ANY(${p(codeTerms)}::text[])`);
+  const fields = new Set(keyword.flatMap((t) => t.fields));
+  if (!keyword.length || !fields.has("title")) {
+    tiers.push((p) => and(notCode.map((c) => c(p))));
+    return tiers;
+  }
+  const ts = (query: string) => (p: Param) => `d.terms @@ ${p(query)}::tsquery`;
+  const not = (c: Condition) => (p: Param) => `NOT (${c(p)})`;
+  const whole = ts(all(keyword.map(wholeWordQuery)));
+  const inTitle = ts(all(keyword.map((t) => phraseQuery(t, "A"))));
+  const asTyped = q.phrases.length ? ts(all(q.phrases.map((ph) => phraseQuery(ph, "A")))) : undefined;
+  const inOrganizer = fields.has("organizer") ? ts(all(keyword.map((t) => phraseQuery(t, "B")))) : undefined;
+  const tier = (...conditions: Condition[]) => (p: Param) => and([...notCode, ...conditions].map((c) => c(p)));
+  if (asTyped) tiers.push(tier(asTyped, whole), tier(asTyped, not(whole)), tier(not(asTyped), whole), tier(not(asTyped), not(whole), inTitle));
+  else tiers.push(tier(whole), tier(not(whole), inTitle));
+  if (inOrganizer) tiers.push(tier(not(inTitle), inOrganizer), tier(not(inTitle), not(inOrganizer)));
+  else tiers.push(tier(not(inTitle)));
+  return tiers;
+}
+
+const and = (parts: string[]) => (parts.length ? parts.map((x) => `(${x})`).join(" AND ") : "TRUE");
+
+/** Registration open at the moment (status, online, window). */
+const openNow = (q: CompiledQuery, p: Param) => {
+  const now = p(q.rankAt.now);
+  return `(d.status = 'PUBLISHED' AND d."onlineRegistration" AND coalesce(d."registrationOpensAt" <= (${now}::timestamptz AT TIME ZONE 'UTC') AND d."registrationClosesAt" > (${now}::timestamptz AT TIME ZONE 'UTC'), false))`;
+};
+
+/** Among equals: open now, then not started (soonest first), then past (newest first), then cancelled. */
+function buckets(q: CompiledQuery): Ordered[] {
+  const today = (p: Param) => `${p(q.rankAt.today)}::date`;
+  return [
+    { where: [(p) => openNow(q, p)], order: `d."startDate" ASC, d.code ASC` },
+    { where: [(p) => `d.status = 'PUBLISHED' AND NOT ${openNow(q, p)} AND d."startDate" >= ${today(p)}`], order: `d."startDate" ASC, d.code ASC` },
+    { where: [(p) => `d.status = 'PUBLISHED' AND NOT ${openNow(q, p)} AND d."startDate" < ${today(p)}`], order: `d."startDate" DESC, d.code DESC` },
+    { where: [() => `d.status <> 'PUBLISHED'`], order: `d."startDate" DESC, d.code DESC` },
+  ];
+}
+
+/** The bucket of a course as a number (the order of `buckets`), for one sorted query. */
+function bucketExpression(q: CompiledQuery, p: Param): string {
+  return `(CASE WHEN d.status <> 'PUBLISHED' THEN 3 WHEN ${openNow(q, p)} THEN 0 WHEN d."startDate" >= ${p(q.rankAt.today)}::date THEN 1 ELSE 2 END)`;
+}
+
+/** The search as SQL: one query for the page, one for the total; exported for unit tests. */
 export function buildSearchSql(q: CompiledQuery): { pageSql: string; countSql: string; params: unknown[]; countParams: unknown[] } {
   const { params, p } = paramList();
   const where = whereSql(whereClauses(q, p));
@@ -151,26 +262,19 @@ export function buildSearchSql(q: CompiledQuery): { pageSql: string; countSql: s
 
   const dir = q.order === "asc" ? "ASC" : "DESC";
   let orderBy: string;
-  let scoreSelect = "";
   if (q.sort === "relevance") {
-    // A code match first; then, term by term, a title match above an organizer match above a
-    // tag match; then the newest start date.
-    const score: string[] = [];
-    const codeTerms = [...q.codes, ...q.terms.filter((t) => t.matchesCode).map((t) => t.text)];
-    if (codeTerms.length) score.push(`(CASE WHEN d.code = ANY(${p(codeTerms)}::text[]) THEN 1000 ELSE 0 END)`);
-    for (const t of q.terms.filter((t) => t.fields.length > 1)) {
-      const cases = FIELD_ORDER.filter((f) => t.fields.includes(f)).map((f) => `WHEN d.terms @@ ${p(phraseQuery(t, WEIGHT[f]))}::tsquery THEN ${FIELD_SCORE[f]}`);
-      score.push(`(CASE ${cases.join(" ")} ELSE 0 END)`);
-    }
-    scoreSelect = `, (${score.length ? score.join(" + ") : "0"}) AS score`;
-    orderBy = score.length ? `score DESC, d."startDate" DESC, d.code DESC` : `d."startDate" DESC, d.code DESC`;
+    // Every match sorted at once: tier, bucket, then the bucket's date order.
+    const tiers = relevanceTiers(q);
+    const tier = tiers.length > 1 ? `(CASE ${tiers.map((c, i) => `WHEN ${c(p)} THEN ${i}`).join(" ")} ELSE ${tiers.length} END), ` : "";
+    const bucket = bucketExpression(q, p);
+    orderBy = `${tier}${bucket}, (CASE WHEN ${bucket} <= 1 THEN d."startDate" END) ASC, (CASE WHEN ${bucket} >= 2 THEN d."startDate" END) DESC, d.code ASC`;
   } else if (q.sort === "code") {
     orderBy = `length(d.code) ${dir}, d.code ${dir}`;
   } else {
     const column = q.sort === "end" ? `"endDate"` : `"startDate"`;
     orderBy = `d.${column} ${dir}, d.code ${dir}`;
   }
-  const pageSql = `SELECT ${SELECT_COLUMNS}${scoreSelect}
+  const pageSql = `SELECT ${SELECT_COLUMNS}
 FROM ${TABLE} d
 ${where}
 ORDER BY ${orderBy}
@@ -179,39 +283,26 @@ LIMIT ${p(q.limit)}::int OFFSET ${p(q.offset)}::int`;
 }
 
 /**
- * Relevance for the common case, one keyword term looked for in several fields: its results in
- * tiers (the course with that code; then title matches; organizer matches; tag matches), each
- * tier ordered by start date. Each tier query reads only as many rows as the page needs, so a
- * common word such as 國小 never scores tens of thousands of rows. Null when tiers do not apply
- * (then one query scores every match). Exported for unit tests.
+ * Relevance for many matches: the tiers and buckets walked in order, each as its own query that
+ * reads only as many rows as the page needs (an index on the start date can serve it), so a
+ * common word such as 國小 never sorts tens of thousands of rows. Exported for unit tests.
  */
-export function buildRelevanceTiers(q: CompiledQuery): ((limit: number) => { sql: string; params: unknown[] })[] | null {
-  if (q.sort !== "relevance" || q.codes.length) return null;
-  const wide = q.terms.filter((t) => t.fields.length > 1);
-  if (wide.length !== 1) return null;
-  const term = wide[0];
-  const tier = (extra: (p: Param) => string[]) => (limit: number) => {
-    const { params, p } = paramList();
-    const where = [...whereClauses(q, p, term), ...extra(p)];
-    const sql = `SELECT d.code FROM ${TABLE} d ${whereSql(where)} ORDER BY d."startDate" DESC, d.code DESC LIMIT ${p(limit)}::int`;
-    return { sql, params };
-  };
-  const tiers: ((limit: number) => { sql: string; params: unknown[] })[] = [];
-  if (term.matchesCode) tiers.push(tier((p) => [`d.code = ${p(term.text)}`]));
-  const fields = FIELD_ORDER.filter((f) => term.fields.includes(f));
-  fields.forEach((field, i) => {
-    tiers.push(
-      tier((p) => [
-        // The unweighted phrase lets the GIN index find candidates; the weighted one picks the field.
-        `d.terms @@ ${p(phraseQuery(term, ""))}::tsquery`,
-        `d.terms @@ ${p(phraseQuery(term, WEIGHT[field]))}::tsquery`,
-        ...fields.slice(0, i).map((higher) => `NOT (d.terms @@ ${p(phraseQuery(term, WEIGHT[higher]))}::tsquery)`),
-        ...(term.matchesCode ? [`d.code <> ${p(term.text)}`] : []),
-      ]),
-    );
-  });
-  return tiers;
+export function buildRelevanceWalk(q: CompiledQuery): ((limit: number) => { sql: string; params: unknown[] })[] {
+  const steps: ((limit: number) => { sql: string; params: unknown[] })[] = [];
+  for (const tier of relevanceTiers(q)) {
+    for (const bucket of buckets(q)) {
+      steps.push((limit) => {
+        const { params, p } = paramList();
+        const where = [...whereClauses(q, p), tier(p), ...bucket.where.map((c) => c(p))];
+        return { sql: `SELECT d.code FROM ${TABLE} d ${whereSql(where)} ORDER BY ${bucket.order} LIMIT ${p(limit)}::int`, params };
+      });
+    }
+  }
+  return steps;
 }
+
+/** Up to this many matches are sorted by relevance in one query; more are walked tier by tier. */
+const SORT_AT_ONCE = 3000;
 
 const iso = (column: string) => `to_char(d."${column}", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "${column}"`;
 const SELECT_COLUMNS = [
@@ -238,7 +329,7 @@ const SELECT_COLUMNS = [
   iso("courseUpdatedAt"),
 ].join(", ");
 
-type Row = SearchDocument & { score?: number };
+type Row = SearchDocument;
 
 function toDocument(row: Row): SearchDocument {
   return {
@@ -299,21 +390,25 @@ type Executor = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 const WRITE_BATCH = 1000;
 
 async function insertDocuments(x: Executor, table: string, docs: SearchDocument[], upsert: boolean): Promise<void> {
+  const conflict = upsert
+    ? `ON CONFLICT ("code") DO UPDATE SET ${WRITE_COLUMNS.filter(([c]) => c !== "code")
+        .map(([c]) => `"${c}" = EXCLUDED."${c}"`)
+        .join(", ")}, "indexedAt" = now()
+       WHERE ${table}."courseUpdatedAt" <= EXCLUDED."courseUpdatedAt"`
+    : "";
+  // The next chunk's words are cut while the database writes this one.
+  let writing: Promise<unknown> | undefined;
   for (let i = 0; i < docs.length; i += WRITE_BATCH) {
-    const chunk = docs.slice(i, i + WRITE_BATCH).map((d) => ({ ...d, terms: tsvectorOf(d) }));
-    const conflict = upsert
-      ? `ON CONFLICT ("code") DO UPDATE SET ${WRITE_COLUMNS.filter(([c]) => c !== "code")
-          .map(([c]) => `"${c}" = EXCLUDED."${c}"`)
-          .join(", ")}, "indexedAt" = now()
-         WHERE ${table}."courseUpdatedAt" <= EXCLUDED."courseUpdatedAt"`
-      : "";
-    await x.$executeRawUnsafe(
+    const payload = JSON.stringify(docs.slice(i, i + WRITE_BATCH).map((d) => ({ ...d, terms: tsvectorOf(d) })));
+    await writing;
+    writing = x.$executeRawUnsafe(
       `INSERT INTO ${table} (${COLUMN_LIST})
        SELECT ${COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS x(${RECORD_TYPES})
        ${conflict}`,
-      JSON.stringify(chunk),
+      payload,
     );
   }
+  await writing;
 }
 
 type IndexInfo = { name: string; definition: string; constraintName: string | null; constraintType: string | null };
@@ -334,21 +429,25 @@ export class PostgresSearchIndex implements SearchIndex {
     if (q.none) return { hits: [], total: 0 };
     // Searches are the hot path: plain pg queries on the shared pool (lib/db `sql`), no Prisma.
     const { pageSql, countSql, params, countParams } = buildSearchSql(q);
-    const counting = sql<{ total: number }>(countSql, countParams);
-    const tiers = buildRelevanceTiers(q);
-    const page = tiers ? this.tieredPage(q, tiers) : sql<Row>(pageSql, params).then((rows) => rows.map(toDocument));
-    const [hits, counted] = await Promise.all([page, counting]);
-    return { hits, total: counted[0]?.total ?? 0 };
+    const counting = sql<{ total: number }>(countSql, countParams).then((rows) => rows[0]?.total ?? 0);
+    if (q.sort !== "relevance") {
+      const [rows, total] = await Promise.all([sql<Row>(pageSql, params), counting]);
+      return { hits: rows.map(toDocument), total };
+    }
+    const total = await counting;
+    if (total === 0 || q.offset >= total) return { hits: [], total };
+    const hits = total <= SORT_AT_ONCE ? (await sql<Row>(pageSql, params)).map(toDocument) : await this.walkedPage(q, buildRelevanceWalk(q));
+    return { hits, total };
   }
 
-  /** Walks the relevance tiers until the page is full, then reads the page's documents. */
-  private async tieredPage(q: CompiledQuery, tiers: NonNullable<ReturnType<typeof buildRelevanceTiers>>): Promise<SearchDocument[]> {
+  /** Walks the relevance steps until the page is full, then reads the page's documents. */
+  private async walkedPage(q: CompiledQuery, steps: ReturnType<typeof buildRelevanceWalk>): Promise<SearchDocument[]> {
     let skip = q.offset;
     const codes: string[] = [];
-    for (const tier of tiers) {
+    for (const step of steps) {
       const need = q.limit - codes.length;
       if (need <= 0) break;
-      const { sql: text, params } = tier(skip + need);
+      const { sql: text, params } = step(skip + need);
       const rows = await sql<{ code: string }>(text, params);
       if (rows.length <= skip) {
         skip -= rows.length;
@@ -447,7 +546,9 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async facets(): Promise<SearchFacets> {
     const categories = await sql<{ v: string }>(`SELECT DISTINCT category AS v FROM ${TABLE} ORDER BY 1`);
-    const tags = await sql<{ v: string }>(`SELECT DISTINCT unnest(tags) AS v FROM ${TABLE} ORDER BY 1`);
-    return { categories: categories.map((r) => r.v), tags: tags.map((r) => r.v) };
+    const tags = await sql<{ name: string; count: number }>(
+      `SELECT t.name, count(DISTINCT d.code)::int AS count FROM ${TABLE} d, unnest(d.tags) AS t(name) GROUP BY t.name ORDER BY count DESC, t.name COLLATE "C"`,
+    );
+    return { categories: categories.map((r) => r.v), tags };
   }
 }

@@ -65,7 +65,7 @@ export const MAX_PAGE = 1000;
 export function lastLinkedPage(pageCount: number): number {
   return Math.max(1, Math.min(pageCount, MAX_PAGE));
 }
-export const MAX_TERMS = 8;
+export const MAX_TERMS = 12;
 
 export const STAGES = Object.values(UnitStage) as UnitStage[];
 export const CLASS_TYPES = Object.values(ClassType) as ClassType[];

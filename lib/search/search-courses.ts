@@ -4,8 +4,11 @@ import { taipeiToday } from "@/lib/format/date";
 import { compileQuery } from "@/lib/search/compile";
 import type { SearchDocument } from "@/lib/search/documents";
 import { highlightRanges, type Range } from "@/lib/search/highlight";
+import { CLASS_TYPE_LABELS, STAGE_LABELS, TIME_SLOT_LABELS } from "@/lib/courses/labels";
 import { hasKeyword, parseSearchQuery, type QueryDefaults, type RawSearchParams, type SearchQuery, DEFAULTS } from "@/lib/search/query";
 import { cachedSearch, lastUpdated } from "@/lib/search/result-cache";
+import { normaliseText, splitTerms } from "@/lib/search/normalise";
+import { FIELD_WORDS, longFormsOf } from "@/lib/search/synonyms";
 
 /** One result: the public course fields, whether registration is open now, and what matched. */
 export type CourseHit = SearchDocument & {
@@ -55,9 +58,13 @@ export async function searchCourses(
   if (!parsed.ok) throw new AppError("VALIDATION", parsed.message, parsed.fieldErrors);
   const query = parsed.query;
   const now = options.now ?? new Date();
-  const compiled = compileQuery(query, { now, today: taipeiToday(now) });
+  const context = { now, today: taipeiToday(now) };
+  const compiled = compileQuery(query, context);
   const updated = await lastUpdated();
-  const result = await cachedSearch(compiled, updated);
+  const keywordIgnored = hasKeyword(query) && !compiled.terms.length && !compiled.codes.length && !compiled.none;
+  // Only symbols typed, and nothing else asked: say so, rather than answer with every course.
+  const result = keywordIgnored && !hasFilters(query) ? { hits: [], total: 0 } : await cachedSearch(compiled, updated);
+  const suggestions = result.total === 0 && !keywordIgnored ? await suggestionsFor(query, compiled, context, updated) : [];
 
   const termsFor = (field: "title" | "organizer" | "tags") => compiled.terms.filter((t) => t.fields.includes(field)).map((t) => t.text);
   const titleTerms = termsFor("title");
@@ -90,7 +97,107 @@ export async function searchCourses(
     pageSize: query.size,
     pageCount: Math.max(1, Math.ceil(result.total / query.size)),
     updatedAt: updated?.toISOString() ?? null,
-    keywordIgnored: hasKeyword(query) && !compiled.terms.length && !compiled.codes.length && !compiled.none,
-    suggestions: [],
+    keywordIgnored,
+    suggestions,
   };
+}
+
+/** The filters of a query that narrow it, each with its label and the query without it. */
+function filtersOf(query: SearchQuery): { label: string; without: Partial<SearchQuery> }[] {
+  const out: { label: string; without: Partial<SearchQuery> }[] = [];
+  if (query.county) out.push({ label: `地區：${query.county}`, without: { county: undefined } });
+  if (query.stage) out.push({ label: `開課單位：${STAGE_LABELS[query.stage]}`, without: { stage: undefined } });
+  if (query.classType) out.push({ label: `性質：${CLASS_TYPE_LABELS[query.classType]}`, without: { classType: undefined } });
+  if (query.category) out.push({ label: `研習類別：${query.category}`, without: { category: undefined } });
+  if (query.tags.length) out.push({ label: `專案屬性標籤：${query.tags.join("、")}`, without: { tags: [] } });
+  if (query.timeSlot) out.push({ label: `課程時段：${TIME_SLOT_LABELS[query.timeSlot]}`, without: { timeSlot: undefined } });
+  if (query.from || query.to) out.push({ label: `開始日期：${query.from ?? ""}～${query.to ?? ""}`, without: { from: undefined, to: undefined } });
+  if (query.days) out.push({ label: "30天內", without: { days: undefined } });
+  if (query.open) out.push({ label: "報名中", without: { open: false } });
+  if (query.online) out.push({ label: "可線上報名", without: { online: false } });
+  if (query.free) out.push({ label: "免費", without: { free: false } });
+  if (query.minHours !== undefined || query.maxHours !== undefined) out.push({ label: "研習時數", without: { minHours: undefined, maxHours: undefined } });
+  return out;
+}
+
+function hasFilters(query: SearchQuery): boolean {
+  return filtersOf(query).length > 0;
+}
+
+/** Words of the dictionary one character away from `word` (a typo of one character). */
+function closeSpellings(word: string): string[] {
+  const chars = Array.from(word);
+  if (chars.length < 2) return [];
+  const out: string[] = [];
+  for (const candidate of FIELD_WORDS) {
+    const c = Array.from(candidate);
+    if (c.length === chars.length) {
+      let diff = 0;
+      for (let i = 0; i < c.length && diff < 2; i++) if (c[i] !== chars[i]) diff++;
+      if (diff === 1) out.push(candidate);
+    } else if (Math.abs(c.length - chars.length) === 1 && chars.length >= 3) {
+      const [long, short] = c.length > chars.length ? [c, chars] : [chars, c];
+      for (let i = 0; i < long.length; i++) {
+        if ([...long.slice(0, i), ...long.slice(i + 1)].join("") === short.join("")) {
+          out.push(candidate);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const MAX_SUGGESTIONS = 5;
+const MAX_TRIED = 12;
+
+/**
+ * With no results, queries to try (each tried, and offered only when it finds something): a close
+ * spelling of a word (a one-character typo of a word of the field), the long form of an
+ * abbreviation, fewer words, and each filter removed.
+ */
+async function suggestionsFor(
+  query: SearchQuery,
+  compiled: ReturnType<typeof compileQuery>,
+  context: { now: Date; today: string },
+  updated: Date | null,
+): Promise<SearchSuggestion[]> {
+  const words = compiled.terms.filter((t) => t.keyword && !t.matchesCode).map((t) => t.text);
+  const candidates: SearchSuggestion[] = [];
+  const withWords = (list: string[]): SearchQuery => ({ ...query, q: list.join(" "), page: 1 });
+  if (query.field !== "code") {
+    // A typo can also cut a word apart (性別平寺 → 性別 + 平寺): try each term as typed, whole.
+    const typed = splitTerms(normaliseText(query.q));
+    typed.forEach((term, i) => {
+      for (const spelling of closeSpellings(term).slice(0, 3)) {
+        const next = typed.map((t, j) => (j === i ? spelling : t));
+        candidates.push({ kind: "spelling", label: `您是不是要找「${next.join(" ")}」？`, query: withWords(next) });
+      }
+    });
+    words.forEach((word, i) => {
+      for (const spelling of closeSpellings(word).slice(0, 3)) {
+        const next = words.map((w, j) => (j === i ? spelling : w));
+        candidates.push({ kind: "spelling", label: `您是不是要找「${next.join(" ")}」？`, query: withWords(next) });
+      }
+      for (const long of longFormsOf(word)) {
+        const next = words.map((w, j) => (j === i ? long : w));
+        candidates.push({ kind: "long-form", label: `改用全名「${next.join(" ")}」`, query: withWords(next) });
+      }
+    });
+    if (words.length > 1) {
+      words.forEach((_, i) => {
+        const next = words.filter((__, j) => j !== i);
+        candidates.push({ kind: "fewer-words", label: `減少關鍵字：只搜尋「${next.join(" ")}」`, query: withWords(next) });
+      });
+    }
+  }
+  for (const f of filtersOf(query)) candidates.push({ kind: "remove-filter", label: `移除條件「${f.label}」`, query: { ...query, ...f.without, page: 1 } });
+
+  const seen = new Set<string>();
+  const tried = candidates.filter((c) => !seen.has(JSON.stringify(c.query)) && seen.add(JSON.stringify(c.query))).slice(0, MAX_TRIED);
+  const totals = await Promise.all(tried.map((c) => cachedSearch({ ...compileQuery({ ...c.query, sort: "start" }, context), limit: 1, offset: 0 }, updated).then((r) => r.total)));
+  return tried
+    .map((c, i) => ({ ...c, total: totals[i] }))
+    .filter((c) => c.total > 0)
+    .slice(0, MAX_SUGGESTIONS);
 }

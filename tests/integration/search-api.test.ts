@@ -81,6 +81,46 @@ describe("searchCourses", () => {
     expect(later.hits[0].registrationOpen).toBe(false);
   });
 
+  it("finds words typed without spaces and marks each of them", async () => {
+    const result = await searchCourses({ q: "數學國中" }, { now: NOW });
+    expect(result.hits.map((h) => h.code)).toEqual(["8300002"]);
+    expect(result.hits[0].highlights.title.length).toBeGreaterThan(0);
+    expect((await searchCourses({ q: "性平研習" }, { now: NOW })).hits.map((h) => h.code)).toEqual(["8300001"]);
+  });
+
+  it("treats a keyword of only symbols or emoji as no keyword, and answers nothing rather than everything", async () => {
+    for (const q of ["%", "_", "*", "()", "【", "😀"]) {
+      const result = await searchCourses({ q }, { now: NOW });
+      expect(result).toMatchObject({ keywordIgnored: true, total: 0, hits: [] });
+    }
+    // With a filter, the filter still answers.
+    const filtered = await searchCourses({ q: "%%", county: "臺北市" }, { now: NOW });
+    const plain = await searchCourses({ county: "臺北市" }, { now: NOW });
+    expect(filtered.keywordIgnored).toBe(true);
+    expect(filtered.total).toBe(plain.total);
+    expect((await searchCourses({ q: "國中" }, { now: NOW })).keywordIgnored).toBe(false);
+  });
+
+  it("suggests what to try when nothing is found: a close spelling, fewer words, fewer filters", async () => {
+    const typo = await searchCourses({ q: "性別平寺" }, { now: NOW });
+    expect(typo.total).toBe(0);
+    expect(typo.suggestions).toContainEqual(expect.objectContaining({ kind: "spelling", total: 1, query: expect.objectContaining({ q: "性別平等" }) }));
+
+    const tooMany = await searchCourses({ q: "國中數學性平" }, { now: NOW });
+    expect(tooMany.total).toBe(0);
+    const fewer = tooMany.suggestions.filter((s) => s.kind === "fewer-words").map((s) => s.query.q);
+    expect(fewer).toEqual(expect.arrayContaining(["國中 數學", "國中 性平"]));
+    expect(fewer).not.toContain("數學 性平");
+
+    const filtered = await searchCourses({ q: "性平", county: "高雄市" }, { now: NOW });
+    expect(filtered.total).toBe(0);
+    expect(filtered.suggestions).toContainEqual(
+      expect.objectContaining({ kind: "remove-filter", label: "移除條件「地區：高雄市」", total: 1, query: expect.objectContaining({ county: undefined, q: "性平" }) }),
+    );
+    // Every suggestion is tried: none leads to nothing.
+    for (const r of [typo, tooMany, filtered]) for (const s of r.suggestions) expect(s.total).toBeGreaterThan(0);
+  });
+
   it("uses the page's default page size", async () => {
     expect((await searchCourses({}, { defaults: { size: 50 } })).pageSize).toBe(50);
   });

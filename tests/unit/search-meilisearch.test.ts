@@ -1,6 +1,7 @@
 import { compileQuery } from "@/lib/search/compile";
 import type { SearchDocument } from "@/lib/search/documents";
 import { MeilisearchIndex, type MeiliClient } from "@/lib/search/meilisearch-index";
+import { tokenise } from "@/lib/search/normalise";
 import { buildMeiliSearch, encodeToken, filterString, indexSettings, meiliSynonyms, toMeiliDocument } from "@/lib/search/meilisearch-requests";
 import { parseSearchQuery } from "@/lib/search/query";
 
@@ -89,6 +90,14 @@ describe("indexSettings", () => {
     expect(synonyms[long]).toEqual([short]);
     expect(indexSettings().synonyms).toEqual(synonyms);
   });
+
+  it("carries the dictionary's one-way entries one way only", () => {
+    const synonyms = meiliSynonyms();
+    const key = tokenise("全民國防教育", "query").tokens.map(encodeToken).join(" ");
+    const value = tokenise("國防教育", "query").tokens.map(encodeToken).join(" ");
+    expect(synonyms[key]).toEqual([value]);
+    expect(synonyms[value]).toBeUndefined();
+  });
 });
 
 describe("buildMeiliSearch", () => {
@@ -99,6 +108,12 @@ describe("buildMeiliSearch", () => {
     expect(r.params.attributesToSearchOn).toEqual(["titleWords", "titleChars", "organizerWords", "organizerChars", "tagWords", "tagChars"]);
     expect(r.params.filter).toBeUndefined();
     expect(r.params.sort).toBeUndefined();
+  });
+
+  it("sends the words of a keyword typed without spaces as separate phrases, as PostgreSQL matches them", () => {
+    expect(request("q=性平研習").q).toBe(`"${word("性平")}" "${word("研習")}"`);
+    expect(request("q=AI數學").q).toBe(`"${word("ai")}" "${word("數學")}"`);
+    expect(request("q=%").q).toBe("");
   });
 
   it("requires the words of a term with a lone character separately", () => {
@@ -141,7 +156,7 @@ describe("buildMeiliSearch", () => {
       'organizerStage = "JUNIOR_HIGH"',
       'classType = "NON_CREDIT"',
       'category = "工作坊"',
-      'tags IN ["性平教育", "閱讀教育"]',
+      'tags IN ["性別平等教育", "閱讀教育"]',
       'timeSlot = "WEEKEND"',
       "startDay >= 20788",
       "startDay <= 20818",
@@ -184,7 +199,7 @@ function fakeClient(options: { missingIndex?: boolean; failSwap?: boolean } = {}
       return {
       search: async (q, params) => {
         calls.push(`search ${uid} ${JSON.stringify(q)} ${JSON.stringify(params)}`);
-        return { hits: [{ ...toMeiliDocument(doc) }], totalHits: 41, facetDistribution: { category: { 工作坊: 2, 一般研習: 5 }, tags: { 性平教育: 1 } } };
+        return { hits: [{ ...toMeiliDocument(doc) }], totalHits: 41, facetDistribution: { category: { 工作坊: 2, 一般研習: 5 }, tags: { 閱讀教育: 1, 性別平等教育: 3 } } };
       },
       addDocuments: (docs) => task(`add ${uid} ${docs.length}`),
       deleteDocuments: (ids) => task(`delete ${uid} ${ids.join(",")}`),
@@ -255,7 +270,7 @@ describe("MeilisearchIndex", () => {
     await index.remove(["1", "2"]);
     await index.upsert([]);
     expect(await index.count()).toBe(3);
-    expect(await index.facets()).toEqual({ categories: ["一般研習", "工作坊"], tags: ["性平教育"] });
+    expect(await index.facets()).toEqual({ categories: ["一般研習", "工作坊"], tags: [{ name: "性別平等教育", count: 3 }, { name: "閱讀教育", count: 1 }] });
     expect(calls).toEqual(expect.arrayContaining(["add courses 1", "delete courses 1,2"]));
     expect(calls.filter((c) => c.startsWith("add"))).toHaveLength(1);
   });

@@ -56,7 +56,7 @@ describe("synonyms", () => {
     expect(textAliases("性平教育")).toEqual(["性別平等教育"]);
     expect(textAliases("臺北市立示範國民中學")).toEqual(["臺北市立示範國中"]);
     expect(textAliases("國小數學")).toEqual(["國民小學數學"]);
-    expect(textAliases("高中英文")).toEqual(["高級中學英文"]);
+    expect(textAliases("高中數學")).toEqual(["高級中學數學"]);
     expect(textAliases("特教知能")).toEqual(["特殊教育知能"]);
     expect(textAliases("幼教研習")).toEqual(["幼兒教育研習"]);
   });

@@ -21,8 +21,19 @@ describe("tsvectorOf", () => {
     // The title's aliases (…性別平等) lie after the title, each a gap apart: never next to it.
     const title = tsvectorOf({ title: "國中性平", organizerName: "", tags: [] });
     const positions = (lexeme: string) => (title.split(" ").find((e) => e.startsWith(`'${lexeme}'`)) ?? "").split(":")[1].split(",").map((p) => parseInt(p, 10));
-    expect(positions("性平")).toEqual([3, 35]);
-    expect(positions("別平")).toEqual([18, 52]);
+    // Segments: 國中性平 (1–4), then its aliases (國民中學性平 at 15, 國中性別平等 at 31, …), each 10 apart.
+    expect(positions("性平")).toEqual([3, 19]);
+    expect(positions("別平")).toEqual([34, 52]);
+  });
+
+  it("marks the title's whole words, and their dictionary spellings, for ranking", () => {
+    const v = tsvectorOf({ title: "國中小領域輔導團", organizerName: "", tags: [] });
+    expect(v).toContain("'=輔導團':");
+    expect(v).not.toContain("'=輔導':");
+    const aliases = tsvectorOf({ title: "環境教育研習", organizerName: "", tags: [] });
+    expect(aliases).toContain("'=環境教育':1A");
+    expect(aliases).toContain("'=環教':1A");
+    expect(aliases).toContain("'=研習':");
   });
 
   it("quotes words safely", () => {
@@ -47,7 +58,9 @@ describe("buildSearchSql", () => {
     expect(params[0]).toBe("('國中') & ('數學')");
     expect(pageSql).toContain("(d.terms @@ $2::tsquery OR d.code = $3)");
     expect(params.slice(1, 3)).toEqual(["'2072423'", "2072423"]);
-    expect(pageSql).toContain("ORDER BY score DESC");
+    // Relevance: the code match first (tier 0), then the title tiers, then the bucket of dates.
+    expect(pageSql).toMatch(/ORDER BY \(CASE WHEN d\.code = ANY\(\$\d+::text\[\]\) THEN 0 WHEN/);
+    expect(pageSql).toContain("WHEN d.status <> 'PUBLISHED' THEN 3");
     expect(countSql).toMatch(/^SELECT count\(\*\)::int AS total FROM "SearchDocument" d WHERE/);
     expect(countParams).toEqual(params.slice(0, 3));
     expect(params.slice(-2)).toEqual([30, 0]);

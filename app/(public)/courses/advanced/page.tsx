@@ -6,6 +6,7 @@ import { SearchError } from "@/components/search/search-error";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchResults } from "@/components/search/search-results";
 import { SearchWaysNav } from "@/components/search/search-ways-nav";
+import { TagFacet } from "@/components/search/tag-facet";
 import { UnitCombobox } from "@/components/search/unit-combobox";
 import { PageHeader } from "@/components/ui/page-header";
 import { COUNTIES, STAGE_LABELS, TIME_SLOT_LABELS } from "@/lib/courses/labels";
@@ -61,7 +62,6 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
   const query: SearchQuery = parsed.ok ? parsed.query : emptyQuery();
   const searched = Object.values(params).some((v) => v !== undefined && v !== "");
   const options = await listSearchOptions();
-  const tags = [...new Set([...options.tags, ...query.tags])];
   const categories = [...new Set([...options.categories, ...(query.category ? [query.category] : [])])];
 
   return (
@@ -161,19 +161,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
                 <input id="adv-hmax" name="hmax" type="number" min={0} max={1000} step="0.5" inputMode="decimal" defaultValue={query.maxHours} className="field-input" placeholder="上限" />
               </div>
             </fieldset>
-            <fieldset className="sm:col-span-2 lg:col-span-3">
-              <legend className={label}>專案屬性標籤（符合任一個即可）</legend>
-              <ul className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3 lg:grid-cols-4">
-                {tags.map((t) => (
-                  <li key={t}>
-                    <label className="inline-flex min-h-9 items-center gap-2">
-                      <input type="checkbox" name="tag" value={t} defaultChecked={query.tags.includes(t)} className="size-5" />
-                      {t}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
+            <TagFacet facets={options.tags} selected={query.tags} className="sm:col-span-2 lg:col-span-3" legendClassName={label} />
             <fieldset className="sm:col-span-2">
               <legend className={label}>報名與費用</legend>
               <div className="flex flex-wrap gap-x-6 gap-y-1">
