@@ -6,7 +6,6 @@ import {
   ADMISSION_MODES,
   CATEGORY_SUGGESTIONS,
   CLASS_TYPES,
-  COMMON_TAGS,
   COURSE_FIELD_LABELS,
   COURSE_FIELD_ORDER,
   ELIGIBILITIES,
@@ -16,11 +15,11 @@ import {
   courseFieldErrors,
   joinMoment,
   splitMoment,
-  splitTags,
   termOf,
   type CourseFormValues,
 } from "@/lib/courses/course-form-schema";
 import { CLASS_TYPE_LABELS, COUNTIES, TIME_SLOT_LABELS } from "@/lib/courses/labels";
+import { TAG_NAMES, unlistedTags } from "@/lib/courses/tags";
 import { FORM_FIELD_IDS, FORM_FIELD_LABELS } from "@/lib/registrations/form-schema";
 import { initialFormState, type FormState } from "@/lib/form-state";
 import { FieldError } from "@/components/ui/field-error";
@@ -74,7 +73,6 @@ function inputId(field: Field): string {
 export function CourseForm({ initialValues, action, submitLabel, pendingLabel, submitIntent, published, approvedCount = 0, waitlistedCount = 0 }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const [values, setValues] = useState<CourseFormValues>(initialValues);
-  const [otherTags, setOtherTags] = useState(() => initialValues.tags.filter((t) => !(COMMON_TAGS as readonly string[]).includes(t)).join("、"));
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const [showSummary, setShowSummary] = useState(false);
@@ -82,10 +80,10 @@ export function CourseForm({ initialValues, action, submitLabel, pendingLabel, s
   const summaryRef = useRef<HTMLDivElement>(null);
   const uid = useId();
 
-  const commonChecked = values.tags.filter((t) => (COMMON_TAGS as readonly string[]).includes(t));
-  const withTags = (v: CourseFormValues, other = otherTags): CourseFormValues => ({ ...v, tags: [...v.tags.filter((t) => (COMMON_TAGS as readonly string[]).includes(t)), ...splitTags(other)] });
+  // Tags a stored course carries that are no longer on the list: shown ticked, to be unticked.
+  const [unlisted] = useState(() => unlistedTags(initialValues.tags));
 
-  const validate = (v: CourseFormValues, other = otherTags) => setClientErrors(courseFieldErrors(withTags(v, other)));
+  const validate = (v: CourseFormValues) => setClientErrors(courseFieldErrors(v));
 
   function update(patch: Partial<CourseFormValues>, field?: Field) {
     const next = { ...values, ...patch };
@@ -125,7 +123,7 @@ export function CourseForm({ initialValues, action, submitLabel, pendingLabel, s
       e.preventDefault();
       return;
     }
-    const errs = courseFieldErrors(withTags(values));
+    const errs = courseFieldErrors(values);
     setClientErrors(errs);
     setTouched(Object.fromEntries(COURSE_FIELD_ORDER.map((k) => [k, true])));
     if (Object.keys(errs).length) {
@@ -357,49 +355,31 @@ export function CourseForm({ initialValues, action, submitLabel, pendingLabel, s
         <fieldset id="g-tags" tabIndex={-1} aria-describedby={[`tags-hint`, shown("tags") ? "tags-error" : ""].filter(Boolean).join(" ")}>
           <legend className="mb-1 font-semibold">{COURSE_FIELD_LABELS.tags}</legend>
           <p id="tags-hint" className="mb-2 text-sm text-muted">
-            可複選，最多 {MAX_TAGS} 個；教師可依標籤搜尋
+            從清單中勾選，可複選，最多 {MAX_TAGS} 個；教師可依標籤搜尋。已選 <span className="tabular-nums">{values.tags.length}</span> 個。
           </p>
-          <div className="flex flex-wrap gap-2">
-            {COMMON_TAGS.map((t) => (
-              <label
-                key={t}
-                className="flex min-h-10 cursor-pointer items-center gap-2 rounded-full border border-line px-3 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-accent"
-              >
-                <input
-                  type="checkbox"
-                  name="tags"
-                  value={t}
-                  checked={commonChecked.includes(t)}
-                  onChange={(e) => {
-                    const tags = e.target.checked ? [...values.tags, t] : values.tags.filter((x) => x !== t);
-                    setValues({ ...values, tags });
-                    setTouched((x) => ({ ...x, tags: true }));
-                    validate({ ...values, tags });
-                  }}
-                  className="size-4 accent-accent"
-                />
-                {t}
-              </label>
+          <ul className="flex flex-wrap gap-2">
+            {[...TAG_NAMES, ...unlisted].map((t) => (
+              <li key={t}>
+                <label className="flex min-h-11 cursor-pointer items-center gap-2 rounded-full border border-line px-3 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-accent">
+                  <input
+                    type="checkbox"
+                    name="tags"
+                    value={t}
+                    checked={values.tags.includes(t)}
+                    onChange={(e) => {
+                      const tags = e.target.checked ? [...values.tags, t] : values.tags.filter((x) => x !== t);
+                      setValues({ ...values, tags });
+                      setTouched((x) => ({ ...x, tags: true }));
+                      validate({ ...values, tags });
+                    }}
+                    className="size-4 accent-accent"
+                  />
+                  {t}
+                  {unlisted.includes(t) && <span className="text-danger">（不在清單中，請取消勾選）</span>}
+                </label>
+              </li>
             ))}
-          </div>
-          <div className="mt-3">
-            <label htmlFor="f-otherTags" className="mb-1 block text-sm font-semibold">
-              其他標籤
-            </label>
-            <input
-              id="f-otherTags"
-              name="otherTags"
-              value={otherTags}
-              onChange={(e) => {
-                setOtherTags(e.target.value);
-                if (touched.tags) validate(values, e.target.value);
-              }}
-              onBlur={() => leave("tags")}
-              placeholder="以頓號「、」分隔，例如 數學教育、素養導向"
-              aria-describedby={shown("tags") ? "tags-error" : undefined}
-              className="field-input"
-            />
-          </div>
+          </ul>
           <FieldError id="tags-error" messages={shown("tags")} />
         </fieldset>
       </Section>

@@ -40,11 +40,11 @@ export function KeywordFields({ query, idPrefix }: { query: SearchQuery; idPrefi
 }
 
 /** 性質 (class type) select. */
-export function ClassTypeSelect({ query, id }: { query: SearchQuery; id: string }) {
+export function ClassTypeSelect({ query, id, label = "性質" }: { query: SearchQuery; id: string; label?: string }) {
   return (
     <div>
       <label htmlFor={id} className="mb-1 block font-medium">
-        性質
+        {label}
       </label>
       <select id={id} name="type" defaultValue={query.classType ?? ""} className="field-input">
         <option value="">不限</option>
@@ -55,5 +55,22 @@ export function ClassTypeSelect({ query, id }: { query: SearchQuery; id: string 
         ))}
       </select>
     </div>
+  );
+}
+
+/** 非學分班 / 學分班 / 學位班 as one row of choices (全部研習列表, as in the manual). */
+export function ClassTypeRadios({ query, idPrefix }: { query: SearchQuery; idPrefix: string }) {
+  return (
+    <fieldset>
+      <legend className="mb-1 font-medium">班別性質</legend>
+      <div className="flex min-h-11 flex-wrap items-center gap-x-6 gap-y-2">
+        {[{ value: "", label: "不限" }, ...CLASS_TYPES.map((t) => ({ value: t, label: CLASS_TYPE_LABELS[t] }))].map((o) => (
+          <label key={o.value || "any"} htmlFor={`${idPrefix}-type-${o.value || "any"}`} className="inline-flex items-center gap-2">
+            <input id={`${idPrefix}-type-${o.value || "any"}`} type="radio" name="type" value={o.value} defaultChecked={(query.classType ?? "") === o.value} className="size-5" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import { z } from "@/lib/zod";
 import { CLASS_TYPE_LABELS, COUNTIES, TIME_SLOT_LABELS } from "@/lib/courses/labels";
 import { FORM_FIELD_IDS, normalisePhone, type FormFieldId } from "@/lib/registrations/form-schema";
 import { schoolYearOf } from "@/lib/format/date";
+import { canonicalTag, canonicalTags, unlistedTags } from "@/lib/courses/tags";
 import type { AdmissionMode, ClassType, Eligibility, TimeSlot } from "@/generated/prisma/enums";
 
 /**
@@ -33,13 +34,6 @@ export const CATEGORY_SUGGESTIONS: Record<ClassType, readonly string[]> = {
   CREDIT: ["教師在職進修學分班", "第二專長學分班", "特殊教育學分班"],
   DEGREE: ["碩士在職專班", "碩士學位班"],
 };
-
-/** 專案屬性標籤 offered as checkboxes; other tags can be typed. */
-export const COMMON_TAGS = [
-  "性平教育", "環境教育", "資訊教育", "閱讀教育", "特殊教育", "生命教育", "人權教育", "國際教育", "防災教育",
-  "品德教育", "家庭教育", "戶外教育", "原住民族教育", "新住民教育", "科技教育", "本土語言", "雙語教育", "海洋教育",
-  "安全教育", "生涯規劃教育", "法治教育", "多元文化教育", "能源教育", "美感教育", "數位學習", "食農教育", "健康促進",
-] as const;
 
 export const MAX_TAGS = 10;
 
@@ -204,7 +198,7 @@ const booleanField = z
   .union([z.boolean(), z.string(), z.null(), z.undefined()])
   .transform((v) => (typeof v === "boolean" ? v : ["on", "true", "1", "yes"].includes((v ?? "").toLowerCase())));
 
-/** Tags: a list, or one text with 、 , ， ; or spaces between them. Deduplicated, in the order given. */
+/** Tags as one text (the JSON API may send one): 、 , ， ; or spaces between them. */
 export function splitTags(input: string): string[] {
   return input
     .split(/[、,，;；\s]+/)
@@ -212,17 +206,22 @@ export function splitTags(input: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * 專案屬性標籤: tags of the managed list (lib/courses/tags.ts) only. An alias or a variant
+ * spelling is accepted and stored as the tag's name (性平教育 → 性別平等教育), once.
+ */
 const tagsField = z
   .union([z.array(z.string()), z.string(), z.null(), z.undefined()])
-  .transform((v) => {
-    const list = v == null ? [] : typeof v === "string" ? splitTags(v) : v.flatMap(splitTags);
-    return [...new Set(list.map((t) => t.replace(/台/g, "臺")))];
+  .transform((v) => (v == null ? [] : typeof v === "string" ? splitTags(v) : v.flatMap(splitTags)))
+  .superRefine((list, ctx) => {
+    const unlisted = unlistedTags(list);
+    if (unlisted.length) {
+      const shown = unlisted.slice(0, 3).map((t) => (Array.from(t).length > 20 ? `${Array.from(t).slice(0, 20).join("")}…` : t));
+      ctx.addIssue({ code: "custom", message: `「${shown.join("」「")}」${unlisted.length > 3 ? "等" : ""}不在專案屬性標籤清單中，請從清單中勾選` });
+    }
   })
-  .pipe(
-    z
-      .array(z.string().max(20, "每個標籤不可超過 20 個字"))
-      .max(MAX_TAGS, `專案屬性標籤最多 ${MAX_TAGS} 個`),
-  );
+  .transform(canonicalTags)
+  .pipe(z.array(z.string()).max(MAX_TAGS, `專案屬性標籤最多 ${MAX_TAGS} 個`));
 
 const formFieldsField = z
   .union([z.array(z.string()), z.null(), z.undefined()])
@@ -437,7 +436,8 @@ export function courseToFormValues(c: {
     contactName: c.contactName,
     contactPhone: c.contactPhone,
     contactEmail: c.contactEmail,
-    tags: [...c.tags],
+    // A stored alias shows as its tag; a tag no longer on the list stays, for the form to point out.
+    tags: [...new Set(c.tags.map((t) => canonicalTag(t) ?? t))],
     onlineRegistration: c.onlineRegistration,
     formFields: [...c.formFields],
     eligibility: c.eligibility,
@@ -454,8 +454,8 @@ const SCALAR_FIELDS = COURSE_FIELD_ORDER.filter(
 );
 
 /**
- * What the course form posts, as form values: checkboxes named `tags` plus a free `otherTags`
- * text, checkboxes named `formFields`, the `onlineRegistration` checkbox, and each registration
+ * What the course form posts, as form values: checkboxes named `tags` (the list's tags),
+ * checkboxes named `formFields`, the `onlineRegistration` checkbox, and each registration
  * moment as a date and a time (`registrationOpensAtDate`, `registrationOpensAtTime`, …).
  */
 export function courseFormValuesFromFormData(form: FormData): CourseFormValues {
@@ -465,8 +465,7 @@ export function courseFormValuesFromFormData(form: FormData): CourseFormValues {
   };
   const values = emptyCourseFormValues();
   for (const k of SCALAR_FIELDS) (values as Record<string, unknown>)[k] = str(k);
-  const listed = form.getAll("tags").filter((v): v is string => typeof v === "string");
-  values.tags = [...listed, ...splitTags(str("otherTags"))];
+  values.tags = form.getAll("tags").filter((v): v is string => typeof v === "string");
   values.formFields = form.getAll("formFields").filter((v): v is string => typeof v === "string");
   values.onlineRegistration = ["on", "true", "1"].includes(str("onlineRegistration"));
   for (const k of MOMENT_FIELDS) values[k] = form.has(`${k}Date`) ? joinMoment(str(`${k}Date`), str(`${k}Time`)) : str(k);

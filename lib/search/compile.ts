@@ -1,5 +1,6 @@
 import { normaliseText, splitTerms, tokenise, type Token } from "@/lib/search/normalise";
 import { queryWords } from "@/lib/search/segment";
+import { canonicalTag } from "@/lib/courses/tags";
 import { effectiveSort, MAX_TERMS, type SearchQuery, type SortField, type SortOrder } from "@/lib/search/query";
 
 /**
@@ -110,7 +111,8 @@ export function compileQuery(query: SearchQuery, context: { now: Date; today: st
   }
   terms.push(...termsOf(query.org, ["organizer"], false, false, phrases));
 
-  let startFrom = query.from;
+  // upcomingOnly (全部研習列表's default): courses starting today or later.
+  let startFrom = query.upcomingOnly && !(query.from && query.from > context.today) ? context.today : query.from;
   let startTo = query.to;
   if (query.days) {
     const windowEnd = addDays(context.today, query.days);
@@ -128,7 +130,8 @@ export function compileQuery(query: SearchQuery, context: { now: Date; today: st
     stage: query.stage,
     classType: query.classType,
     category: query.category,
-    tags: query.tags,
+    // A tag's alias in the URL (性平教育) is its tag (性別平等教育), as courses store it.
+    tags: [...new Set(query.tags.map((t) => canonicalTag(t) ?? t))],
     timeSlot: query.timeSlot,
     startFrom,
     startTo,

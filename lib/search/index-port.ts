@@ -8,7 +8,11 @@ import type { CompiledQuery } from "@/lib/search/compile";
  */
 export type SearchResult = { hits: SearchDocument[]; total: number };
 
-export type SearchFacets = { categories: string[]; tags: string[] };
+/** A tag and how many documents of the index carry it. */
+export type TagFacet = { name: string; count: number };
+
+/** Tags are ordered by count (most first), then by name. */
+export type SearchFacets = { categories: string[]; tags: TagFacet[] };
 
 export interface SearchIndex {
   readonly engine: "postgres" | "meilisearch";
@@ -24,6 +28,6 @@ export interface SearchIndex {
   rebuild(batches: AsyncIterable<SearchDocument[]>): Promise<{ count: number }>;
   /** Number of documents in the live index. */
   count(): Promise<number>;
-  /** The 研習類別 and 專案屬性標籤 that occur, for the search forms. */
+  /** The 研習類別 that occur, and the 專案屬性標籤 with their counts of public courses, for the search forms. */
   facets(): Promise<SearchFacets>;
 }

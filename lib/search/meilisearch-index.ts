@@ -146,7 +146,9 @@ export class MeilisearchIndex implements SearchIndex {
     await this.ensureIndex();
     const res = await this.client.index(this.uid).search("", { limit: 0, facets: ["category", "tags"] });
     const keys = (name: string) => Object.keys(res.facetDistribution?.[name] ?? {}).sort();
-    return { categories: keys("category"), tags: keys("tags") };
+    const tags = Object.entries(res.facetDistribution?.tags ?? {}).map(([name, count]) => ({ name, count }));
+    tags.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { categories: keys("category"), tags };
   }
 }
 

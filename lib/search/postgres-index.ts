@@ -48,9 +48,9 @@ export function fieldSegments(values: string[]): string[] {
 /** A segment of a field value, cut into words (and, for an original value, its whole words). */
 type Segment = { text: string; tokens: Token[]; length: number; words: { text: string; pos: number }[] };
 
-/** Organizer names and tags repeat across courses: their segments are kept (bounded). */
+/** Organizer names, tags and many titles repeat across courses: their segments are kept (bounded). */
 const SEGMENT_CACHE = new Map<string, Segment[]>();
-const SEGMENT_CACHE_SIZE = 50_000;
+const SEGMENT_CACHE_SIZE = 20_000;
 
 function segmentsOf(value: string, cache = false): Segment[] {
   const cached = cache ? SEGMENT_CACHE.get(value) : undefined;
@@ -95,7 +95,7 @@ export function tsvectorOf(doc: Pick<SearchDocument, "title" | "organizerName" |
       if (!list) positions.set(lexeme, (list = []));
       if (list.length < MAX_POSITIONS) list.push(`${p}${WEIGHT[field]}`);
     };
-    for (const segment of values.flatMap((v) => segmentsOf(v, field !== "title"))) {
+    for (const segment of values.flatMap((v) => segmentsOf(v, true))) {
       for (const t of segment.tokens) {
         const p = base + t.pos;
         if (p > band.end) break;
@@ -390,21 +390,25 @@ type Executor = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 const WRITE_BATCH = 1000;
 
 async function insertDocuments(x: Executor, table: string, docs: SearchDocument[], upsert: boolean): Promise<void> {
+  const conflict = upsert
+    ? `ON CONFLICT ("code") DO UPDATE SET ${WRITE_COLUMNS.filter(([c]) => c !== "code")
+        .map(([c]) => `"${c}" = EXCLUDED."${c}"`)
+        .join(", ")}, "indexedAt" = now()
+       WHERE ${table}."courseUpdatedAt" <= EXCLUDED."courseUpdatedAt"`
+    : "";
+  // The next chunk's words are cut while the database writes this one.
+  let writing: Promise<unknown> | undefined;
   for (let i = 0; i < docs.length; i += WRITE_BATCH) {
-    const chunk = docs.slice(i, i + WRITE_BATCH).map((d) => ({ ...d, terms: tsvectorOf(d) }));
-    const conflict = upsert
-      ? `ON CONFLICT ("code") DO UPDATE SET ${WRITE_COLUMNS.filter(([c]) => c !== "code")
-          .map(([c]) => `"${c}" = EXCLUDED."${c}"`)
-          .join(", ")}, "indexedAt" = now()
-         WHERE ${table}."courseUpdatedAt" <= EXCLUDED."courseUpdatedAt"`
-      : "";
-    await x.$executeRawUnsafe(
+    const payload = JSON.stringify(docs.slice(i, i + WRITE_BATCH).map((d) => ({ ...d, terms: tsvectorOf(d) })));
+    await writing;
+    writing = x.$executeRawUnsafe(
       `INSERT INTO ${table} (${COLUMN_LIST})
        SELECT ${COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS x(${RECORD_TYPES})
        ${conflict}`,
-      JSON.stringify(chunk),
+      payload,
     );
   }
+  await writing;
 }
 
 type IndexInfo = { name: string; definition: string; constraintName: string | null; constraintType: string | null };
@@ -542,7 +546,9 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async facets(): Promise<SearchFacets> {
     const categories = await sql<{ v: string }>(`SELECT DISTINCT category AS v FROM ${TABLE} ORDER BY 1`);
-    const tags = await sql<{ v: string }>(`SELECT DISTINCT unnest(tags) AS v FROM ${TABLE} ORDER BY 1`);
-    return { categories: categories.map((r) => r.v), tags: tags.map((r) => r.v) };
+    const tags = await sql<{ name: string; count: number }>(
+      `SELECT t.name, count(DISTINCT d.code)::int AS count FROM ${TABLE} d, unnest(d.tags) AS t(name) GROUP BY t.name ORDER BY count DESC, t.name COLLATE "C"`,
+    );
+    return { categories: categories.map((r) => r.v), tags };
   }
 }

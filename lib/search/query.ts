@@ -20,6 +20,9 @@ import { normaliseText } from "@/lib/search/normalise";
  * | slot | time slot (TimeSlot) |
  * | from, to | start date range, YYYY-MM-DD (past courses included) |
  * | days | 30: starting from today to 30 days from now (顯示30天內) |
+ * | past | 1: include courses that have started; 0: only those not started yet (start date today or
+ * |      | later). Each page has its default (QueryDefaults.upcomingOnly): 全部研習列表 shows only
+ * |      | courses not started yet (針對尚未開班的課程), the other pages include past ones. |
  * | open | 1: registration open now (報名中) |
  * | online | 1: online registration only |
  * | free | 1: free courses only |
@@ -51,7 +54,17 @@ const DEFAULT_ORDER: Record<SortField, SortOrder> = { relevance: "desc", start: 
 
 export const PAGE_SIZES = [10, 30, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
+/**
+ * The deepest page a URL may ask for. The pager never links beyond it: with more results it
+ * stops at this page and asks for a narrower search (see lastLinkedPage), so every page it links
+ * to is served, and a deep page costs at most an OFFSET of MAX_PAGE × 100 rows.
+ */
 export const MAX_PAGE = 1000;
+
+/** The last page the pager links to: the last page of results, but never beyond MAX_PAGE. */
+export function lastLinkedPage(pageCount: number): number {
+  return Math.max(1, Math.min(pageCount, MAX_PAGE));
+}
 export const MAX_TERMS = 12;
 
 export const STAGES = Object.values(UnitStage) as UnitStage[];
@@ -71,6 +84,8 @@ export type SearchQuery = {
   from?: string;
   to?: string;
   days?: 30;
+  /** Only courses that have not started yet (start date today or later). Absent: false. */
+  upcomingOnly?: boolean;
   open: boolean;
   online: boolean;
   free: boolean;
@@ -83,8 +98,11 @@ export type SearchQuery = {
   size: PageSize;
 };
 
-/** What a page uses when the URL says nothing (全部研習列表 shows 50 a page). */
-export type QueryDefaults = { size: PageSize };
+/**
+ * What a page uses when the URL says nothing (全部研習列表 shows 50 a page, and only courses that
+ * have not started unless the URL says past=1).
+ */
+export type QueryDefaults = { size: PageSize; upcomingOnly?: boolean };
 export const DEFAULTS: QueryDefaults = { size: 30 };
 
 const MESSAGES = {
@@ -101,6 +119,7 @@ const MESSAGES = {
   date: "日期格式應為 YYYY-MM-DD，例如 2026-09-01。",
   range: "開始日期的「起」不能晚於「迄」，請對調後再搜尋。",
   days: "顯示範圍只能是「30天內」或「全部」。",
+  past: "是否包含已開始的研習只能是 1（包含）或 0（不包含）。",
   flag: "勾選條件的值只能是 1（是）或 0（否）。",
   hours: "研習時數必須是 0 到 1000 之間的數字。",
   hoursRange: "研習時數的下限不能大於上限。",
@@ -158,6 +177,7 @@ const rawSchema = z
     from: dateParam,
     to: dateParam,
     days: single(z.enum(["30"], { error: MESSAGES.days }).optional()),
+    past: single(z.enum(["1", "0"], { error: MESSAGES.past }).optional()),
     open: flagParam,
     online: flagParam,
     free: flagParam,
@@ -235,6 +255,7 @@ export function parseSearchQuery(params: RawSearchParams, defaults: QueryDefault
       from: v.from,
       to: v.to,
       days: v.days ? 30 : undefined,
+      upcomingOnly: v.past === undefined ? (defaults.upcomingOnly ?? false) : v.past === "0",
       open: v.open ?? false,
       online: v.online ?? false,
       free: v.free ?? false,
@@ -250,7 +271,18 @@ export function parseSearchQuery(params: RawSearchParams, defaults: QueryDefault
 
 /** An empty query (everything, first page). */
 export function emptyQuery(defaults: QueryDefaults = DEFAULTS): SearchQuery {
-  return { q: "", field: "all", org: "", tags: [], open: false, online: false, free: false, page: 1, size: defaults.size };
+  return {
+    q: "",
+    field: "all",
+    org: "",
+    tags: [],
+    upcomingOnly: defaults.upcomingOnly ?? false,
+    open: false,
+    online: false,
+    free: false,
+    page: 1,
+    size: defaults.size,
+  };
 }
 
 export function hasKeyword(query: SearchQuery): boolean {
@@ -282,6 +314,7 @@ export function searchParamsOf(query: SearchQuery, defaults: QueryDefaults = DEF
   if (query.from) p.set("from", query.from);
   if (query.to) p.set("to", query.to);
   if (query.days) p.set("days", String(query.days));
+  if ((query.upcomingOnly ?? false) !== (defaults.upcomingOnly ?? false)) p.set("past", query.upcomingOnly ? "0" : "1");
   if (query.open) p.set("open", "1");
   if (query.online) p.set("online", "1");
   if (query.free) p.set("free", "1");

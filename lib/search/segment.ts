@@ -41,6 +41,11 @@ function getSegmenter(): Segmenter {
   return segmenter;
 }
 
+/** Loads the dictionaries now (at server start) rather than on the first search. */
+export function warmSegmenter(): void {
+  getSegmenter();
+}
+
 /** A word of a normalised text: its text and where it starts (UTF-16 index). */
 export type Word = { text: string; at: number };
 

@@ -1342,7 +1342,7 @@ class Generator {
         closesDay: d - 1,
         waitlistLimit: 2,
         formFields: ["mobile"],
-        tags: ["性別平等教育", "性平教育"],
+        tags: ["性別平等教育"],
         description: "示範課程：報名已於昨日截止，審核已完成。課程內容為性平事件處理流程與校園性別平等教育實務。",
       },
       {

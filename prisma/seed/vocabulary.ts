@@ -1,5 +1,6 @@
 // Word lists for the demo data: places, names, schools, subjects and course words, in
 // Traditional Chinese (臺, not 台). Generated names only: there is no list of real people here.
+import { TAG_NAMES } from "../../lib/courses/tags";
 
 export type UnitStage =
   | "UNIVERSITY"
@@ -431,19 +432,14 @@ export const CATEGORY_TITLE_WORD: Record<string, string> = {
 export const CREDIT_CATEGORIES = ["教師在職進修學分班", "第二專長學分班", "特殊教育學分班"] as const;
 export const DEGREE_CATEGORIES = ["碩士在職專班", "碩士學位班"] as const;
 
-/** 專案屬性標籤 */
-export const TAGS = [
-  "性平教育", "環境教育", "資訊教育", "閱讀教育", "特殊教育", "生命教育", "人權教育", "國際教育",
-  "防災教育", "品德教育", "家庭教育", "戶外教育", "原住民族教育", "新住民教育", "科技教育", "本土語言",
-  "雙語教育", "海洋教育", "安全教育", "生涯規劃教育", "法治教育", "多元文化教育", "能源教育", "性別平等教育",
-  "美感教育", "數位學習", "食農教育", "健康促進",
-] as const;
+/** 專案屬性標籤: the managed list (lib/courses/tag-vocabulary.json), names only. */
+export const TAGS: readonly string[] = TAG_NAMES;
 
 /** Cross-curricular issues (議題): how titles say them, and which tags go with them. */
 export const ISSUES: readonly { name: string; tags: readonly string[]; titles: readonly string[] }[] = [
   {
     name: "性別平等教育",
-    tags: ["性別平等教育", "性平教育"],
+    tags: ["性別平等教育"],
     titles: ["校園性平事件處理知能研習", "性平事件調查專業人員培訓研習", "校園性別平等教育與情感教育研習", "性別平等教育融入課程教學研習"],
   },
   {

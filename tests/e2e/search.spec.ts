@@ -72,7 +72,7 @@ test("全部研習列表: a keyword, matched words marked, sorted by date, back 
 
   const sortByStart = isPhone(page)
     ? page.getByRole("navigation", { name: "排序方式" }).getByRole("link", { name: /開始日期/ })
-    : page.getByRole("columnheader", { name: /開始日期/ }).getByRole("link");
+    : page.getByRole("columnheader", { name: /研習日期/ }).getByRole("link");
   await sortByStart.click();
   await expect(page).toHaveURL(/sort=start/);
   await expectResults(page);
@@ -107,14 +107,17 @@ test("研習進階搜尋: 顯示更多方式, county and 報名中, then a cours
 test("依開課單位搜尋: one of the eleven stages, then a county, then a course", async ({ page }) => {
   await page.goto("/courses/organizers");
   await expect(page.getByRole("heading", { level: 1, name: "依開課單位搜尋" })).toBeVisible();
-  const stages = page.getByRole("navigation", { name: "開課單位類型" });
-  await expect(stages.getByRole("link")).toHaveCount(11);
+  // The manual's two menus: 依學校階段 (7) and 社教單位 (4), the eleven stages.
+  const schools = page.getByRole("navigation", { name: "依學校階段" });
+  await expect(schools.getByRole("link")).toHaveCount(7);
+  await expect(page.getByRole("navigation", { name: "社教單位" }).getByRole("link")).toHaveCount(4);
   await expectGoodPage(page);
 
-  await stages.getByRole("link", { name: "國中", exact: true }).click();
+  await schools.getByRole("link", { name: "國中", exact: true }).click();
   await expect(page).toHaveURL(/stage=JUNIOR_HIGH/);
   await expectResults(page);
-  await page.getByRole("navigation", { name: "縣市" }).getByRole("link", { name: "臺北市" }).click();
+  await page.getByLabel("地區（研習地點）").selectOption("臺北市");
+  await page.getByRole("button", { name: "搜尋" }).click();
   await expect(page).toHaveURL(new RegExp(`county=${encodeURIComponent("臺北市")}`));
   await expectResults(page);
   await expectGoodPage(page);

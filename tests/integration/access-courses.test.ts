@@ -41,6 +41,7 @@ import * as regionCoursesApi from "@/app/api/region/courses/route";
 import * as regionCourseApi from "@/app/api/region/courses/[code]/route";
 import * as approveApi from "@/app/api/region/courses/[code]/approve/route";
 import * as returnApi from "@/app/api/region/courses/[code]/return/route";
+import * as suggestUnitsApi from "@/app/api/units/suggest/route";
 import { createCourseAction } from "@/app/(organizer)/manage/courses/new/actions";
 import { cancelCourseAction, updateCourseAction } from "@/app/(organizer)/manage/courses/[code]/edit/actions";
 import { approveCourseAction, returnCourseAction } from "@/app/(region)/region/courses/[code]/actions";
@@ -179,6 +180,7 @@ const ORG_SCOPE = { ...ORG_COURSE, organizer: "listed", otherOrganizer: "unliste
 const ORG_CREATE = { ...ORG_COURSE, otherOrganizer: "ok" } as const;
 const REGION_COURSE = { anonymous: "401", teacher: "403", organizer: "403", otherOrganizer: "403", regionAdmin: "ok", otherRegionAdmin: "403" } as const;
 const REGION_SCOPE = { ...REGION_COURSE, regionAdmin: "listed", otherRegionAdmin: "unlisted" } as const;
+const PUBLIC_LISTED = { anonymous: "listed", teacher: "listed", organizer: "listed", otherOrganizer: "listed", regionAdmin: "listed", otherRegionAdmin: "listed" } as const;
 const page = <T extends Record<Who, string>>(t: T) => ({ ...t, anonymous: "login" }) as Record<Who, Outcome>;
 
 type Door = { name: string; fixture: Fixture; run: (code: string, who: Who) => Promise<Outcome>; expected: Record<Who, string>; changes?: boolean };
@@ -229,6 +231,19 @@ const DOORS: Door[] = [
     changes: true,
     expected: REGION_COURSE,
     run: (code) => api(returnApi.POST(jsonRequest(`/api/region/courses/${code}/return`, "POST", { reason: "請補充講師資料" }), ctx(code)), code),
+  },
+
+  // A public door: everyone gets the unit of a published course among the 辦理研習單位 suggestions.
+  {
+    name: "GET /api/units/suggest",
+    fixture: "published",
+    expected: PUBLIC_LISTED,
+    run: async () => {
+      const { name } = await db.unit.findUniqueOrThrow({ where: { id: unitId } });
+      const res = await suggestUnitsApi.GET(jsonRequest(`/api/units/suggest?q=${encodeURIComponent(name)}`, "GET"));
+      if (res.status !== 200) return `unexpected: ${res.status} ${await res.text()}`;
+      return ((await res.json()) as { units: string[] }).units.includes(name) ? "listed" : "unlisted";
+    },
   },
 
   // Server actions

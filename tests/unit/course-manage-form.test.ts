@@ -58,8 +58,8 @@ describe("registration moments: Taipei time, 24-hour clock", () => {
 
 describe("the course form schema", () => {
   test("parses the form into the stored course", () => {
-    const c = courseFormSchema.parse({ ...valid, tags: ["資訊教育", "台灣文學"], formFields: ["meal", "jobTitle"], fee: "1,500" });
-    expect(c).toMatchObject({ schoolYear: 115, semester: 1, hours: 6, credits: null, classCount: 1, seatsPerClass: 25, fee: 1500, tags: ["資訊教育", "臺灣文學"], formFields: ["jobTitle", "meal"] });
+    const c = courseFormSchema.parse({ ...valid, tags: ["資訊教育", "性平教育"], formFields: ["meal", "jobTitle"], fee: "1,500" });
+    expect(c).toMatchObject({ schoolYear: 115, semester: 1, hours: 6, credits: null, classCount: 1, seatsPerClass: 25, fee: 1500, tags: ["資訊教育", "性別平等教育"], formFields: ["jobTitle", "meal"] });
     expect(c.startDate.toISOString()).toBe("2026-12-19T00:00:00.000Z");
     expect(c.registrationClosesAt?.toISOString()).toBe("2026-12-10T16:00:00.000Z");
   });
@@ -80,9 +80,20 @@ describe("the course form schema", () => {
     expect(c).toMatchObject({ onlineRegistration: false, registrationOpensAt: null, registrationClosesAt: null, formFields: [] });
   });
 
-  test("tags: at most 10, each at most 20 characters", () => {
+  test("tags: from the list only (aliases stored as the tag's name, once), at most 10", () => {
     expect(splitTags("性平教育、環境教育, 資訊教育；閱讀教育")).toEqual(["性平教育", "環境教育", "資訊教育", "閱讀教育"]);
-    expect(courseFieldErrors({ ...valid, tags: Array.from({ length: 11 }, (_, i) => `標籤${i}`) }).tags).toEqual(["專案屬性標籤最多 10 個"]);
+    expect(courseFormSchema.parse({ ...valid, tags: "性平教育、性別平等教育, 特教" }).tags).toEqual(["性別平等教育", "特殊教育"]);
+    expect(courseFieldErrors({ ...valid, tags: ["環境教育", "數學教育"] }).tags).toEqual(["「數學教育」不在專案屬性標籤清單中，請從清單中勾選"]);
+    expect(courseFieldErrors({ ...valid, tags: ["甲", "乙", "丙", "丁"] }).tags).toEqual(["「甲」「乙」「丙」等不在專案屬性標籤清單中，請從清單中勾選"]);
+    expect(courseFieldErrors({ ...valid, tags: ["標".repeat(5000)] }).tags).toEqual([`「${"標".repeat(20)}…」不在專案屬性標籤清單中，請從清單中勾選`]);
+    const eleven = ["性別平等教育", "環境教育", "資訊教育", "閱讀教育", "特殊教育", "生命教育", "人權教育", "國際教育", "防災教育", "品德教育", "家庭教育"];
+    expect(courseFieldErrors({ ...valid, tags: eleven }).tags).toEqual(["專案屬性標籤最多 10 個"]);
+    expect(courseFieldErrors({ ...valid, tags: [...eleven.slice(0, 10), "性平教育"] }).tags).toBeUndefined();
+  });
+
+  test("a stored alias shows as its tag on the edit form; an unlisted tag stays for the form to point out", () => {
+    const c = courseFormSchema.parse(valid);
+    expect(courseToFormValues({ ...c, tags: ["性平教育", "性別平等教育", "數學教育"] }).tags).toEqual(["性別平等教育", "數學教育"]);
   });
 
   test("a stored course round-trips through the form values", () => {
@@ -92,11 +103,11 @@ describe("the course form schema", () => {
     expect(back.registrationClosesAt).toBe("2026-12-10T24:00");
   });
 
-  test("the posted form (checkbox lists, other tags, the date and time of each moment) becomes the same values", () => {
+  test("the posted form (checkbox lists, the date and time of each moment) becomes the same values", () => {
     const f = new FormData();
     for (const [k, v] of Object.entries(valid)) if (typeof v === "string" && !k.startsWith("registration")) f.set(k, v);
     f.append("tags", "環境教育");
-    f.set("otherTags", "數學教育、素養導向");
+    f.append("tags", "性別平等教育");
     f.append("formFields", "meal");
     f.set("onlineRegistration", "on");
     f.set("registrationOpensAtDate", "2026-11-01");
@@ -104,7 +115,7 @@ describe("the course form schema", () => {
     f.set("registrationClosesAtDate", "2026-12-10");
     f.set("registrationClosesAtTime", "24:00");
     const values = courseFormValuesFromFormData(f);
-    expect(values).toMatchObject({ tags: ["環境教育", "數學教育", "素養導向"], formFields: ["meal"], onlineRegistration: true, registrationOpensAt: "2026-11-01T08:00", registrationClosesAt: "2026-12-10T24:00" });
+    expect(values).toMatchObject({ tags: ["環境教育", "性別平等教育"], formFields: ["meal"], onlineRegistration: true, registrationOpensAt: "2026-11-01T08:00", registrationClosesAt: "2026-12-10T24:00" });
     expect(courseFormSchema.safeParse(values).success).toBe(true);
     f.delete("onlineRegistration");
     expect(courseFormValuesFromFormData(f).onlineRegistration).toBe(false);

@@ -156,7 +156,7 @@ describe("buildMeiliSearch", () => {
       'organizerStage = "JUNIOR_HIGH"',
       'classType = "NON_CREDIT"',
       'category = "工作坊"',
-      'tags IN ["性平教育", "閱讀教育"]',
+      'tags IN ["性別平等教育", "閱讀教育"]',
       'timeSlot = "WEEKEND"',
       "startDay >= 20788",
       "startDay <= 20818",
@@ -199,7 +199,7 @@ function fakeClient(options: { missingIndex?: boolean; failSwap?: boolean } = {}
       return {
       search: async (q, params) => {
         calls.push(`search ${uid} ${JSON.stringify(q)} ${JSON.stringify(params)}`);
-        return { hits: [{ ...toMeiliDocument(doc) }], totalHits: 41, facetDistribution: { category: { 工作坊: 2, 一般研習: 5 }, tags: { 性平教育: 1 } } };
+        return { hits: [{ ...toMeiliDocument(doc) }], totalHits: 41, facetDistribution: { category: { 工作坊: 2, 一般研習: 5 }, tags: { 閱讀教育: 1, 性別平等教育: 3 } } };
       },
       addDocuments: (docs) => task(`add ${uid} ${docs.length}`),
       deleteDocuments: (ids) => task(`delete ${uid} ${ids.join(",")}`),
@@ -270,7 +270,7 @@ describe("MeilisearchIndex", () => {
     await index.remove(["1", "2"]);
     await index.upsert([]);
     expect(await index.count()).toBe(3);
-    expect(await index.facets()).toEqual({ categories: ["一般研習", "工作坊"], tags: ["性平教育"] });
+    expect(await index.facets()).toEqual({ categories: ["一般研習", "工作坊"], tags: [{ name: "性別平等教育", count: 3 }, { name: "閱讀教育", count: 1 }] });
     expect(calls).toEqual(expect.arrayContaining(["add courses 1", "delete courses 1,2"]));
     expect(calls.filter((c) => c.startsWith("add"))).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 import { compileQuery } from "@/lib/search/compile";
-import { effectiveSort, emptyQuery, parseSearchQuery, searchHref, searchParamsOf, type SearchQuery } from "@/lib/search/query";
+import { effectiveSort, emptyQuery, lastLinkedPage, MAX_PAGE, parseSearchQuery, searchHref, searchParamsOf, type QueryDefaults, type SearchQuery } from "@/lib/search/query";
 
 function ok(params: Record<string, string | string[]> | string): SearchQuery {
   const parsed = parseSearchQuery(typeof params === "string" ? new URLSearchParams(params) : params);
@@ -40,6 +40,7 @@ describe("parseSearchQuery", () => {
       from: "2025-01-01",
       to: "2026-12-31",
       days: 30,
+      upcomingOnly: false,
       open: true,
       online: true,
       free: true,
@@ -73,6 +74,7 @@ describe("parseSearchQuery", () => {
     expect(bad("to=2026-02-30").to).toBeDefined();
     expect(bad("from=2026-05-01&to=2026-04-01").to[0]).toContain("不能晚於");
     expect(bad("days=7").days).toBeDefined();
+    expect(bad("past=yes").past[0]).toContain("已開始");
     expect(bad("open=yes").open[0]).toContain("1");
     expect(bad("hmin=-1").hmin).toBeDefined();
     expect(bad("hmin=6&hmax=3").hmax).toBeDefined();
@@ -104,6 +106,48 @@ describe("URLs", () => {
     expect(searchHref("/courses", q, { county: "高雄市" })).toBe(`/courses?${new URLSearchParams("q=數學&county=高雄市")}`);
     expect(searchHref("/courses", q, { page: 4 })).toBe(`/courses?${new URLSearchParams("q=數學&page=4")}`);
     expect(searchHref("/courses", emptyQuery(), { size: 50 }, { size: 50 })).toBe("/courses");
+  });
+});
+
+describe("past: courses that have started", () => {
+  const LIST: QueryDefaults = { size: 50, upcomingOnly: true };
+
+  it("follows the page's default when the URL says nothing", () => {
+    expect(ok("").upcomingOnly).toBe(false);
+    expect(parseSearchQuery(new URLSearchParams(""), LIST)).toMatchObject({ ok: true, query: { upcomingOnly: true } });
+    expect(emptyQuery(LIST).upcomingOnly).toBe(true);
+    expect(emptyQuery().upcomingOnly).toBe(false);
+  });
+
+  it("past=1 includes started courses and past=0 leaves them out, on any page", () => {
+    expect(parseSearchQuery(new URLSearchParams("past=1"), LIST)).toMatchObject({ ok: true, query: { upcomingOnly: false } });
+    expect(ok("past=0").upcomingOnly).toBe(true);
+    expect(ok("past=1").upcomingOnly).toBe(false);
+  });
+
+  it("writes past only when it differs from the page's default, and reads it back the same", () => {
+    for (const defaults of [LIST, { size: 30 } as QueryDefaults]) {
+      for (const upcomingOnly of [true, false]) {
+        const q = { ...emptyQuery(defaults), q: "數學", upcomingOnly };
+        const params = searchParamsOf(q, defaults);
+        expect(params.has("past")).toBe(upcomingOnly !== (defaults.upcomingOnly ?? false));
+        const back = parseSearchQuery(params, defaults);
+        expect(back).toEqual({ ok: true, query: q });
+      }
+    }
+    expect(searchHref("/courses", emptyQuery(LIST), { upcomingOnly: false }, LIST)).toBe("/courses?past=1");
+    expect(searchHref("/courses", emptyQuery(LIST), { upcomingOnly: true }, LIST)).toBe("/courses");
+    expect(searchHref("/courses/advanced", emptyQuery(), { upcomingOnly: true })).toBe("/courses/advanced?past=0");
+  });
+});
+
+describe("paging limit", () => {
+  it("links to no page the URL parser would refuse", () => {
+    expect(lastLinkedPage(0)).toBe(1);
+    expect(lastLinkedPage(7)).toBe(7);
+    expect(lastLinkedPage(1985)).toBe(MAX_PAGE);
+    expect(ok(`page=${lastLinkedPage(1985)}`).page).toBe(MAX_PAGE);
+    expect(bad(`page=${MAX_PAGE + 1}`).page).toBeDefined();
   });
 });
 
@@ -154,6 +198,13 @@ describe("compileQuery", () => {
     expect(compileQuery(ok("days=30"), context)).toMatchObject({ startFrom: "2026-11-30", startTo: "2026-12-30" });
     expect(compileQuery(ok("days=30&from=2026-12-10&to=2027-03-01"), context)).toMatchObject({ startFrom: "2026-12-10", startTo: "2026-12-30" });
     expect(compileQuery(ok("from=2020-01-01"), context)).toMatchObject({ startFrom: "2020-01-01", startTo: undefined });
+  });
+
+  it("keeps only courses starting today or later when past=0 (全部研習列表's default)", () => {
+    expect(compileQuery(ok("past=0"), context)).toMatchObject({ startFrom: "2026-11-30", startTo: undefined });
+    expect(compileQuery(ok("past=0&from=2020-01-01&to=2027-01-01"), context)).toMatchObject({ startFrom: "2026-11-30", startTo: "2027-01-01" });
+    expect(compileQuery(ok("past=0&from=2026-12-10"), context)).toMatchObject({ startFrom: "2026-12-10" });
+    expect(compileQuery(ok("past=1"), context).startFrom).toBeUndefined();
   });
 
   it("passes filters, the registration moment, sort and paging through", () => {

@@ -5,6 +5,7 @@ import { isIdCardNumber } from "taiwan-id-validator";
 import { DEMO_ACCOUNTS, DEMO_SCHOOL, FIXTURE_COURSES, teacherUsername } from "../../prisma/seed/accounts";
 import { FORM_FIELDS, generateDemoData, type DemoData, type RegistrationStatus } from "../../prisma/seed/generate";
 import { COUNTIES, STAGES } from "../../prisma/seed/vocabulary";
+import { isTagName, TAG_NAMES } from "@/lib/courses/tags";
 
 const options = { seed: 7, today: "2026-03-15", units: 60, teachers: 300, courses: 1000 };
 /** 00:00 of the seed's today in Asia/Taipei. */
@@ -159,6 +160,13 @@ describe("courses", () => {
         return false;
       }),
     ).toEqual([]);
+  });
+
+  test("專案屬性標籤 are names from the managed list only (no aliases such as 性平教育), and many of them occur", () => {
+    expect(problems(data.courses, (c) => c.tags.some((t) => !isTagName(t)) && `${c.code}: tags ${c.tags}`)).toEqual([]);
+    const used = new Set(data.courses.flatMap((c) => c.tags));
+    expect(used.has("性別平等教育")).toBe(true);
+    expect(used.size).toBeGreaterThan(TAG_NAMES.length / 2);
   });
 
   test("registration windows: listed, then open, then close before the course starts", () => {

@@ -6,6 +6,8 @@ import { SearchError } from "@/components/search/search-error";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchResults } from "@/components/search/search-results";
 import { SearchWaysNav } from "@/components/search/search-ways-nav";
+import { TagFacet } from "@/components/search/tag-facet";
+import { UnitCombobox } from "@/components/search/unit-combobox";
 import { PageHeader } from "@/components/ui/page-header";
 import { COUNTIES, STAGE_LABELS, TIME_SLOT_LABELS } from "@/lib/courses/labels";
 import { asAppError, isAppError } from "@/lib/errors";
@@ -25,7 +27,18 @@ type Params = Record<string, string | string[] | undefined>;
 async function Results({ params }: { params: Params }) {
   try {
     const result = await searchCourses(params);
-    return <SearchResults result={result} basePath={PATH} defaults={DEFAULTS} emptyActions={[{ href: PATH, label: "清除所有條件" }]} />;
+    const q = result.query;
+    // A keyword that could not be searched, and nothing else: as for an empty search, no list.
+    const onlyKeyword = !usesMoreFields(q) && !q.from && !q.to;
+    return (
+      <SearchResults
+        result={result}
+        basePath={PATH}
+        defaults={DEFAULTS}
+        emptyActions={[{ href: PATH, label: "清除所有條件" }]}
+        whenKeywordIgnored={onlyKeyword ? "none" : "list"}
+      />
+    );
   } catch (error) {
     const e = asAppError(error) ?? error;
     if (isAppError(e)) return <SearchError message={e.message} resetHref={PATH} />;
@@ -49,7 +62,6 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
   const query: SearchQuery = parsed.ok ? parsed.query : emptyQuery();
   const searched = Object.values(params).some((v) => v !== undefined && v !== "");
   const options = await listSearchOptions();
-  const tags = [...new Set([...options.tags, ...query.tags])];
   const categories = [...new Set([...options.categories, ...(query.category ? [query.category] : [])])];
 
   return (
@@ -58,15 +70,10 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
         最完整的搜尋方式：可同時指定關鍵字、開課單位與日期範圍（包含已結束的研習），更多條件請按「顯示更多方式」。
       </PageHeader>
       <SearchWaysNav current="advanced" />
-      <SearchForm key={searchParamsOf(query).toString()} action={PATH} label="研習進階搜尋" defaults={{ field: "all", size: String(DEFAULTS.size) }} className="card">
+      <SearchForm key={`form:${searchParamsOf(query)}`} action={PATH} label="研習進階搜尋" defaults={{ field: "all", size: String(DEFAULTS.size) }} className="card">
         <KeywordFields query={query} idPrefix="adv" />
         <div className="mt-4 grid gap-4 sm:grid-cols-3">
-          <div>
-            <label htmlFor="adv-org" className={label}>
-              開課單位
-            </label>
-            <input id="adv-org" name="org" type="search" defaultValue={query.org} maxLength={100} placeholder="例如：國家教育研究院" className="field-input" />
-          </div>
+          <UnitCombobox id="adv-org" label="辦理研習單位" defaultValue={query.org} placeholder="例如：國家教育研究院" hint="" />
           <div>
             <label htmlFor="adv-from" className={label}>
               開始日期（起）
@@ -154,19 +161,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
                 <input id="adv-hmax" name="hmax" type="number" min={0} max={1000} step="0.5" inputMode="decimal" defaultValue={query.maxHours} className="field-input" placeholder="上限" />
               </div>
             </fieldset>
-            <fieldset className="sm:col-span-2 lg:col-span-3">
-              <legend className={label}>專案屬性標籤（符合任一個即可）</legend>
-              <ul className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3 lg:grid-cols-4">
-                {tags.map((t) => (
-                  <li key={t}>
-                    <label className="inline-flex min-h-9 items-center gap-2">
-                      <input type="checkbox" name="tag" value={t} defaultChecked={query.tags.includes(t)} className="size-5" />
-                      {t}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
+            <TagFacet facets={options.tags} selected={query.tags} className="sm:col-span-2 lg:col-span-3" legendClassName={label} />
             <fieldset className="sm:col-span-2">
               <legend className={label}>報名與費用</legend>
               <div className="flex flex-wrap gap-x-6 gap-y-1">
