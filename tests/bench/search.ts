@@ -291,7 +291,8 @@ async function postgresCpu(): Promise<Map<string, number> | null> {
       }
     }
     return out;
-  } catch {
+  } catch (e) {
+    console.log(`  (PostgreSQL CPU not measured: ${e instanceof Error ? e.message : e})`);
     return null;
   }
 }
