@@ -279,8 +279,9 @@ async function postgresCpu(): Promise<Map<string, number> | null> {
     const c = new PgClient({ connectionString: process.env.DATABASE_URL });
     await c.connect();
     const { rows } = await c.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
-    await c.end();
+    // Read while the backend still runs (it ends with the connection).
     const postmaster = readFileSync(`/proc/${rows[0].pid}/stat`, "utf8").split(") ")[1].split(" ")[1];
+    await c.end();
     const out = new Map<string, number>();
     for (const pid of withDescendants([postmaster])) {
       try {
