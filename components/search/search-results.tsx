@@ -170,6 +170,15 @@ export function SearchResults({ result, basePath, defaults, emptyActions = [], c
 
       <FocusResultsHeading />
 
+      {result.correction && (
+        <p role="status" className="mt-4 rounded-lg border border-accent bg-accent-soft px-4 py-3">
+          找不到「{result.correction.from}」的研習，以下顯示「<strong>{result.correction.to}</strong>」的搜尋結果。
+          <a href={searchHref(basePath, query, { q: result.correction.to }, defaults)} className="ml-1 underline">
+            改用「{result.correction.to}」搜尋
+          </a>
+        </p>
+      )}
+
       {ignored && <KeywordIgnoredNotice result={result} clearHref={searchHref(basePath, query, { q: "", org: "", field: "all" }, defaults)} />}
 
       {scope && !(noticeOnly) && (

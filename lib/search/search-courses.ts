@@ -1,4 +1,5 @@
 import "server-only";
+import { Converter } from "opencc-js/cn2t";
 import { AppError } from "@/lib/errors";
 import { taipeiToday } from "@/lib/format/date";
 import { compileQuery } from "@/lib/search/compile";
@@ -33,6 +34,11 @@ export type SearchCoursesResult = {
   keywordIgnored: boolean;
   /** With no results: other queries to try, best first (each a whole query, for a link). */
   suggestions: SearchSuggestion[];
+  /**
+   * Nothing matched the keyword as typed, but a close spelling did (性別平寺 → 性別平等, 数学 →
+   * 數學): the hits, total and pages are that spelling's, and the page says so.
+   */
+  correction?: { from: string; to: string };
 };
 
 /** A query to try instead, with why (「改用全名」, 「減少關鍵字」, 「移除篩選條件」, 「您是不是要找」). */
@@ -64,16 +70,26 @@ export async function searchCourses(
   const keywordIgnored = hasKeyword(query) && !compiled.terms.length && !compiled.codes.length && !compiled.none;
   // Only symbols typed, and nothing else asked: say so, rather than answer with every course.
   const result = keywordIgnored && !hasFilters(query) ? { hits: [], total: 0 } : await cachedSearch(compiled, updated);
-  const suggestions = result.total === 0 && !keywordIgnored ? await suggestionsFor(query, compiled, context, updated) : [];
+  let suggestions = result.total === 0 && !keywordIgnored ? await suggestionsFor(query, compiled, context, updated) : [];
+  // A typo: show what the close spelling finds, as search engines do, and say so.
+  let correction: SearchCoursesResult["correction"];
+  let shown = { compiled, result };
+  const spelling = suggestions.find((s) => s.kind === "spelling");
+  if (spelling) {
+    const corrected = compileQuery({ ...spelling.query, page: query.page, sort: query.sort, order: query.order }, context);
+    shown = { compiled: corrected, result: await cachedSearch(corrected, updated) };
+    correction = { from: query.q, to: spelling.query.q };
+    suggestions = suggestions.filter((s) => s !== spelling);
+  }
 
-  const termsFor = (field: "title" | "organizer" | "tags") => compiled.terms.filter((t) => t.fields.includes(field)).map((t) => t.text);
+  const termsFor = (field: "title" | "organizer" | "tags") => shown.compiled.terms.filter((t) => t.fields.includes(field)).map((t) => t.text);
   const titleTerms = termsFor("title");
   const organizerTerms = termsFor("organizer");
   const tagTerms = termsFor("tags");
-  const codeTerms = new Set([...compiled.codes, ...compiled.terms.filter((t) => t.matchesCode).map((t) => t.text)]);
+  const codeTerms = new Set([...shown.compiled.codes, ...shown.compiled.terms.filter((t) => t.matchesCode).map((t) => t.text)]);
   const nowMs = now.getTime();
 
-  const hits = result.hits.map<CourseHit>((doc) => ({
+  const hits = shown.result.hits.map<CourseHit>((doc) => ({
     ...doc,
     registrationOpen:
       doc.status === "PUBLISHED" &&
@@ -92,13 +108,14 @@ export async function searchCourses(
   return {
     query,
     hits,
-    total: result.total,
+    total: shown.result.total,
     page: query.page,
     pageSize: query.size,
-    pageCount: Math.max(1, Math.ceil(result.total / query.size)),
+    pageCount: Math.max(1, Math.ceil(shown.result.total / query.size)),
     updatedAt: updated?.toISOString() ?? null,
     keywordIgnored,
     suggestions,
+    ...(correction ? { correction } : {}),
   };
 }
 
@@ -148,6 +165,12 @@ function closeSpellings(word: string): string[] {
   return out;
 }
 
+let traditionalConverter: ((s: string) => string) | undefined;
+/** Simplified → Taiwan Traditional (opencc), loaded on first use. */
+function toTraditional(): (s: string) => string {
+  return (traditionalConverter ??= Converter({ from: "cn", to: "tw" }));
+}
+
 const MAX_SUGGESTIONS = 5;
 const MAX_TRIED = 12;
 
@@ -168,6 +191,11 @@ async function suggestionsFor(
   if (query.field !== "code") {
     // A typo can also cut a word apart (性別平寺 → 性別 + 平寺): try each term as typed, whole.
     const typed = splitTerms(normaliseText(query.q));
+    // Simplified characters (an input method left on 簡體): the same words in Traditional.
+    const traditional = typed.map((t) => normaliseText(toTraditional()(t)));
+    if (traditional.some((t, i) => t !== typed[i])) {
+      candidates.push({ kind: "spelling", label: `您是不是要找「${traditional.join(" ")}」？`, query: withWords(traditional) });
+    }
     typed.forEach((term, i) => {
       for (const spelling of closeSpellings(term).slice(0, 3)) {
         const next = typed.map((t, j) => (j === i ? spelling : t));

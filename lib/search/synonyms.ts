@@ -94,13 +94,14 @@ for (const group of SYNONYM_GROUPS) {
 /** The (form, group) pairs whose form occurs in `text`. */
 function formsIn(text: string): { form: string; group: SynonymGroup }[] {
   const found: { form: string; group: SynonymGroup }[] = [];
-  const seen = new Set<string>();
+  // A form may be in several entries (國中: 國民中學, and one of what 國中小 finds).
+  const seen = new Set<{ form: string; group: SynonymGroup }>();
   for (let i = 0; i < text.length; i++) {
     const candidates = GROUPS_BY_FIRST_CHAR.get(text[i]);
     if (!candidates) continue;
     for (const c of candidates) {
-      if (!seen.has(c.form) && text.startsWith(c.form, i)) {
-        seen.add(c.form);
+      if (!seen.has(c) && text.startsWith(c.form, i)) {
+        seen.add(c);
         found.push(c);
       }
     }

@@ -102,9 +102,18 @@ describe("searchCourses", () => {
   });
 
   it("suggests what to try when nothing is found: a close spelling, fewer words, fewer filters", async () => {
+    // A one-character typo of a word of the field: its close spelling's results, said so.
     const typo = await searchCourses({ q: "性別平寺" }, { now: NOW });
-    expect(typo.total).toBe(0);
-    expect(typo.suggestions).toContainEqual(expect.objectContaining({ kind: "spelling", total: 1, query: expect.objectContaining({ q: "性別平等" }) }));
+    expect(typo.correction).toEqual({ from: "性別平寺", to: "性別平等" });
+    expect(typo.hits.map((h) => h.code)).toEqual(["8300001"]);
+    expect(typo.total).toBe(1);
+    expect(typo.hits[0].highlights.title.length).toBeGreaterThan(0);
+    // Simplified characters: the same words in Traditional.
+    const simplified = await searchCourses({ q: "国中数学" }, { now: NOW });
+    expect(simplified.correction).toEqual({ from: "国中数学", to: "國中數學" });
+    expect(simplified.hits.map((h) => h.code)).toEqual(["8300002"]);
+    // Found as typed: no correction.
+    expect((await searchCourses({ q: "國中數學" }, { now: NOW })).correction).toBeUndefined();
 
     const tooMany = await searchCourses({ q: "國中數學性平" }, { now: NOW });
     expect(tooMany.total).toBe(0);
@@ -118,7 +127,7 @@ describe("searchCourses", () => {
       expect.objectContaining({ kind: "remove-filter", label: "移除條件「地區：高雄市」", total: 1, query: expect.objectContaining({ county: undefined, q: "性平" }) }),
     );
     // Every suggestion is tried: none leads to nothing.
-    for (const r of [typo, tooMany, filtered]) for (const s of r.suggestions) expect(s.total).toBeGreaterThan(0);
+    for (const r of [tooMany, filtered]) for (const s of r.suggestions) expect(s.total).toBeGreaterThan(0);
   });
 
   it("uses the page's default page size", async () => {

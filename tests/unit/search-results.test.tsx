@@ -110,6 +110,21 @@ describe("suggestions when nothing matches", () => {
   });
 });
 
+describe("a corrected spelling", () => {
+  it("says whose results are shown and links to the corrected search", () => {
+    const query = { ...emptyQuery(), q: "性別平寺" };
+    render(<SearchResults result={result({ query, correction: { from: "性別平寺", to: "性別平等" } })} basePath={PATH} defaults={DEFAULTS} />);
+    const notice = screen.getByRole("status", { name: "" });
+    expect(notice).toHaveTextContent("找不到「性別平寺」的研習，以下顯示「性別平等」的搜尋結果。");
+    expect(within(notice).getByRole("link", { name: "改用「性別平等」搜尋" })).toHaveAttribute("href", searchHref(PATH, { ...query, q: "性別平等" }));
+  });
+
+  it("is not mentioned when the keyword was found as typed", () => {
+    render(<SearchResults result={result({ query: { ...emptyQuery(), q: "性平" } })} basePath={PATH} defaults={DEFAULTS} />);
+    expect(screen.queryByText(/以下顯示/)).toBeNull();
+  });
+});
+
 describe("paging", () => {
   it("links to no page beyond MAX_PAGE and says how to narrow the search", () => {
     const query = { ...emptyQuery(), size: 10 as const, page: 999 };
