@@ -14,7 +14,7 @@ import { FIELD_WORDS } from "@/lib/search/synonyms";
  * - a run of single characters jieba could not place (桌/遊, 王/小/明) stays one word, matched
  *   as the substring it is;
  * - a lone character left between two words is a joining word (及, 與, 的) and is dropped, or,
- *   when it is not one, stays attached to the word after it (國/中小 → 國中小);
+ *   when it is not one, stays attached to the word before it (海事/群 → 海事群), else after it;
  * - letters and digits are words of their own (AI / 數學).
  */
 
@@ -89,18 +89,19 @@ function mergeSingles(words: Word[]): Word[] {
 export function queryWords(term: string): string[] {
   if (!isCjk(term)) return term.trim() ? [term] : [];
   const words = mergeSingles(rawWords(term).filter((w) => !(JOINERS.has(w.text))));
-  // A lone character that is not a joiner: keep it with its neighbour, as typed (國 + 中小).
+  // A lone character that is not a joiner stays with a neighbour, as typed: the word before it
+  // (海事 + 群, 數學 + 科: such characters mostly end a word), else the word after it.
   const out: Word[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const next = words[i + 1];
-    if (singleCjk(w) && next && adjacent(w, next) && isCjk(next.text[0])) {
-      words[i + 1] = { text: w.text + next.text, at: w.at };
-      continue;
-    }
     const prev = out[out.length - 1];
     if (singleCjk(w) && prev && adjacent(prev, w) && isCjk(prev.text[prev.text.length - 1])) {
       out[out.length - 1] = { text: prev.text + w.text, at: prev.at };
+      continue;
+    }
+    const next = words[i + 1];
+    if (singleCjk(w) && next && adjacent(w, next) && isCjk(next.text[0])) {
+      words[i + 1] = { text: w.text + next.text, at: w.at };
       continue;
     }
     out.push(w);
