@@ -423,7 +423,11 @@ export function buildIndexDefinition(definition: string, name: string): string {
 export class PostgresSearchIndex implements SearchIndex {
   readonly engine = "postgres" as const;
 
-  constructor(private readonly client: PrismaClient = db) {}
+  /** `sortAtOnce`: up to this many matches are sorted in one query (tests set 0 to walk every search). */
+  constructor(
+    private readonly client: PrismaClient = db,
+    private readonly options: { sortAtOnce?: number } = {},
+  ) {}
 
   async search(q: CompiledQuery): Promise<SearchResult> {
     if (q.none) return { hits: [], total: 0 };
@@ -436,7 +440,7 @@ export class PostgresSearchIndex implements SearchIndex {
     }
     const total = await counting;
     if (total === 0 || q.offset >= total) return { hits: [], total };
-    const hits = total <= SORT_AT_ONCE ? (await sql<Row>(pageSql, params)).map(toDocument) : await this.walkedPage(q, buildRelevanceWalk(q));
+    const hits = total <= (this.options.sortAtOnce ?? SORT_AT_ONCE) ? (await sql<Row>(pageSql, params)).map(toDocument) : await this.walkedPage(q, buildRelevanceWalk(q));
     return { hits, total };
   }
 
