@@ -45,6 +45,8 @@ export const DEMO_PASSWORD = "inservice2026";
 
 /** axe (WCAG 2.1 AA rules) reports no violations on the page as it is now. */
 export async function expectNoAxeViolations(page: Page) {
+  // Next streams a page's metadata after its body: wait for the <title> before judging the page.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary).toEqual([]);
