@@ -6,6 +6,27 @@ import type { CourseStatus } from "@/generated/prisma/enums";
  */
 export type CourseState = CourseStatus | "RETURNED";
 
+/** A draft the 區管中心 sent back with a reason (退回修正). */
+export function isReturned(c: { status: CourseStatus; statusNote: string | null }): boolean {
+  return courseStateOf(c) === "RETURNED";
+}
+
+/** Shown to the public (course page, search): published and cancelled courses. */
+export function isPublicStatus(status: CourseStatus): boolean {
+  return status === "PUBLISHED" || status === "CANCELLED";
+}
+
+/** Published and not cancelled: registration, attendance and search updates apply. */
+export function isLiveStatus(status: CourseStatus): boolean {
+  return status === "PUBLISHED";
+}
+
+/** Why attendance cannot be taken for a course in this state (null: it can). */
+export function attendanceClosedReason(status: CourseStatus): string | null {
+  if (isLiveStatus(status)) return null;
+  return `這門課程${status === "CANCELLED" ? "已取消" : "尚未公告"}，無法登錄出席。`;
+}
+
 export function courseStateOf(c: { status: CourseStatus; statusNote: string | null }): CourseState {
   return c.status === "DRAFT" && c.statusNote ? "RETURNED" : c.status;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { pageActor, pageCall } from "@/lib/auth/page";
 import { listAttendance } from "@/lib/registrations/list-attendance";
+import { attendanceClosedReason } from "@/lib/courses/course-status";
 import { formatIsoDate } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReviewCourseNav } from "@/components/manage/review-course-nav";
@@ -61,8 +62,8 @@ export default async function AttendancePage({ params }: Props) {
         </dl>
       </section>
 
-      {course.status !== "PUBLISHED" ? (
-        <p className="card bg-surface">這門課程{course.status === "CANCELLED" ? "已取消" : "尚未公告"}，無法登錄出席。</p>
+      {attendanceClosedReason(course.status) ? (
+        <p className="card bg-surface">{attendanceClosedReason(course.status)}</p>
       ) : !course.started ? (
         <div className="card bg-surface">
           <p className="font-semibold">研習尚未開始（{formatIsoDate(course.startDate)} 開始），開始後才能登錄出席。</p>

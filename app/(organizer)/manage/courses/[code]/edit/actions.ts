@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
 import { updateCourse } from "@/lib/courses/update-course";
+import { isLiveStatus } from "@/lib/courses/course-status";
 import { submitCourse } from "@/lib/courses/submit-course";
 import { cancelCourse } from "@/lib/courses/cancel-course";
 import { courseFormValuesFromFormData } from "@/lib/courses/course-form-schema";
@@ -24,7 +25,7 @@ export async function updateCourseAction(code: string, _prev: FormState, sent: F
     message =
       r.changed.length === 0
         ? "內容沒有變更。"
-        : r.status === "PUBLISHED"
+        : isLiveStatus(r.status)
           ? `已儲存。課程頁面已更新，研習搜尋約一分鐘內更新。${r.promoted ? `新增的名額已由 ${r.promoted} 位備取教師依序遞補，並已寄信通知。` : ""}`
           : "已儲存。";
   } catch (e) {

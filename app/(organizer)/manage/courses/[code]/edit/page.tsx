@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { pageActor, pageCall } from "@/lib/auth/page";
 import { getCourseForEdit } from "@/lib/courses/get-course-for-edit";
+import { isPublicStatus, isReturned } from "@/lib/courses/course-status";
 import { formatDateTime } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 import { CourseForm } from "@/components/manage/course-form";
@@ -24,8 +25,8 @@ export default async function EditCoursePage({ params, searchParams }: Props) {
   const { done } = await searchParams;
   const actor = await pageActor(`/manage/courses/${code}/edit`, "ORGANIZER");
   const { course: c, values, pendingCount, can } = await pageCall(() => getCourseForEdit(actor, code));
-  const returned = c.status === "DRAFT" && c.statusNote;
-  const isPublic = c.status === "PUBLISHED" || c.status === "CANCELLED";
+  const returned = isReturned(c);
+  const isPublic = isPublicStatus(c.status);
 
   return (
     <>
